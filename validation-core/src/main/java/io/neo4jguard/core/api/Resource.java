@@ -1,0 +1,107 @@
+package io.neo4jguard.core.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One Kubernetes object as read: its JSON tree and, for every field, where it stands in the source.
+ * The tree is never changed by the engine (mutation produces patches, not edits).
+ */
+public final class Resource {
+    private final ObjectNode tree;
+    private final String file;
+    private final int document;
+    private final Map<String, Location> locations;
+
+    /**
+     * @param tree      the object
+     * @param file      source name ("-" for stdin)
+     * @param document  0-based index of the YAML document in the file
+     * @param locations field path ({@link FieldPath}) to the location of its value; "" is the object itself
+     */
+    public Resource(ObjectNode tree, String file, int document, Map<String, Location> locations) {
+        this.tree = Objects.requireNonNull(tree, "tree");
+        this.file = file == null ? "" : file;
+        this.document = document;
+        this.locations = Map.copyOf(locations);
+    }
+
+    /** An object with no source (built in code, or from an AdmissionReview). */
+    public static Resource of(ObjectNode tree) {
+        return new Resource(tree, "", 0, Map.of());
+    }
+
+    public ObjectNode tree() {
+        return tree;
+    }
+
+    public String file() {
+        return file;
+    }
+
+    public int document() {
+        return document;
+    }
+
+    public String apiVersion() {
+        return tree.path("apiVersion").asText("");
+    }
+
+    public String kind() {
+        return tree.path("kind").asText("");
+    }
+
+    public String name() {
+        return tree.path("metadata").path("name").asText("");
+    }
+
+    /** The namespace as written; empty when the manifest leaves it to the context. */
+    public String namespace() {
+        return tree.path("metadata").path("namespace").asText("");
+    }
+
+    public JsonNode metadata() {
+        return tree.path("metadata");
+    }
+
+    public String annotation(String key) {
+        JsonNode v = tree.path("metadata").path("annotations").path(key);
+        return v.isTextual() ? v.asText() : null;
+    }
+
+    public boolean isOurs() {
+        return Kinds.isOurs(apiVersion(), kind());
+    }
+
+    /** {@code kind/name}, as printed in reports. */
+    public String displayName() {
+        return kind() + "/" + name();
+    }
+
+    /** Where the field stands, or its nearest present ancestor, or the object's start. */
+    public Location locate(String fieldPath) {
+        String p = fieldPath == null ? "" : fieldPath;
+        while (true) {
+            Location l = locations.get(p);
+            if (l != null) {
+                return l;
+            }
+            if (p.isEmpty()) {
+                return new Location(file, 0, 0);
+            }
+            p = FieldPath.parent(p);
+        }
+    }
+
+    public Map<String, Location> locations() {
+        return locations;
+    }
+
+    @Override
+    public String toString() {
+        return displayName() + (file.isEmpty() ? "" : " (" + file + ")");
+    }
+}

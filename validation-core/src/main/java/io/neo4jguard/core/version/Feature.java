@@ -1,0 +1,53 @@
+package io.neo4jguard.core.version;
+
+/**
+ * Neo4j features that exist only from some version on, in one place (neo4j-facts §4, anchor rules §3).
+ * Rules ask {@code Feature.X.supportedBy(version)} instead of comparing numbers themselves.
+ */
+public enum Feature {
+    /** {@code seedConfig.restoreUntil} (seed from backup up to a point in time): CalVer only. */
+    SEED_RESTORE_UNTIL("seed restoreUntil", Neo4jVersion.of(2025, 1)),
+    /** {@code neo4j-admin database backup --prefer-diff-as-parent}. */
+    DIFF_AS_PARENT("backup --prefer-diff-as-parent", Neo4jVersion.of(2025, 4)),
+    /** Cypher 25 and {@code DEFAULT LANGUAGE CYPHER 25}. */
+    CYPHER_25("Cypher 25", Neo4jVersion.of(2025, 6)),
+    /** {@code backup --remote-address-resolution}. */
+    REMOTE_ADDRESS_RESOLUTION("backup --remote-address-resolution", Neo4jVersion.of(2025, 9)),
+    /** {@code --include-metadata=users[=u1,u2]} filtering. */
+    INCLUDE_METADATA_FILTER("backup --include-metadata filters", Neo4jVersion.of(2025, 10)),
+    /** {@code backup --parallel-download}. */
+    PARALLEL_DOWNLOAD("backup --parallel-download", Neo4jVersion.of(2025, 11)),
+    /** {@code backup --skip-recovery}. */
+    SKIP_RECOVERY("backup --skip-recovery", Neo4jVersion.of(2025, 11)),
+    /** Sharded property databases. */
+    PROPERTY_SHARDING("property sharding", Neo4jVersion.of(2025, 12)),
+    /** {@code CREATE AUTH RULE} (attribute-based access control). */
+    AUTH_RULES("auth rules (ABAC)", Neo4jVersion.of(2026, 3)),
+    /** The {@code ServerSeedProvider} seed provider. */
+    SERVER_SEED_PROVIDER("ServerSeedProvider", Neo4jVersion.of(2026, 4));
+
+    private final String title;
+    private final Neo4jVersion since;
+
+    Feature(String title, Neo4jVersion since) {
+        this.title = title;
+        this.since = since;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public Neo4jVersion since() {
+        return since;
+    }
+
+    public boolean supportedBy(Neo4jVersion v) {
+        return v.atLeast(since);
+    }
+
+    /** "auth rules (ABAC) need Neo4j 2026.03 or later". */
+    public String requirement() {
+        return title + " need" + (title.endsWith("s") ? "" : "s") + " Neo4j " + since + " or later";
+    }
+}
