@@ -21,6 +21,14 @@ public interface Resolver {
     Resolution resolve(String kind, String namespace, String name);
 
     /**
+     * Every known object of a kind in a namespace (e.g. the Neo4jDatabases that run on a cluster, for
+     * the scale-down floor). Empty when the resolver cannot list; callers treat that as "none known".
+     */
+    default java.util.List<Resource> list(String kind, String namespace) {
+        return java.util.List.of();
+    }
+
+    /**
      * True when NOT_FOUND means the object does not exist (the webhook sees the live cluster; the CLI
      * with {@code --strict-refs}); false when it may simply live outside the files of this run.
      */
