@@ -1,0 +1,13 @@
+package io.neo4jguard.core.defaults;
+
+import java.util.List;
+
+/** The defaults neo4j-guard applies, short and argued (each one's rationale is in its RuleMeta). */
+final class StandardDefaulters {
+    private StandardDefaulters() {
+    }
+
+    static List<Defaulter> all() {
+        return List.of(new ServerPlacementDefaulter(), new BackupListenDefaulter());
+    }
+}
