@@ -1,6 +1,8 @@
 package io.neo4jguard.core.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.ValidationMessage;
 import io.neo4jguard.core.api.FieldPath;
@@ -94,9 +96,11 @@ final class SchemaErrors {
         String field = FieldPath.child(parentField, name);
         List<String> known = SchemaCatalog.propertyNames(catalog.parentNode(m.getSchemaLocation()));
         Optional<String> suggestion = Suggestions.closest(name, known);
+        Optional<String> prefix = suggestion.isPresent() ? Optional.empty() : Suggestions.prefixOf(name, known);
         StringBuilder message = new StringBuilder("Unknown field: ").append(Messages.quote(field))
                 .append(": the API server would prune it silently");
-        suggestion.ifPresent(s -> message.append("; did you mean ").append(Messages.quote(s)).append('?'));
+        suggestion.or(() -> prefix)
+                .ifPresent(s -> message.append("; did you mean ").append(Messages.quote(s)).append('?'));
         String hint;
         List<PatchOperation> fix = List.of();
         String replaced = REPLACED.getOrDefault(kind, Map.of()).get(field);
@@ -111,6 +115,10 @@ final class SchemaErrors {
             }
         } else if (replaced != null) {
             hint = "the operator replaced " + field + " with " + replaced;
+        } else if (prefix.isPresent()) {
+            // No fix: the content of a spelled-out field rarely fits the short one as it is.
+            hint = "move its content under " + FieldPath.child(parentField, prefix.get())
+                    + " (check the field names there)";
         } else {
             List<String> places = catalog.index(kind).placesOf(name, parentField);
             if (!places.isEmpty()) {
@@ -131,7 +139,7 @@ final class SchemaErrors {
         JsonNode value = valueOf(m);
         JsonNode property = catalog.parentNode(m.getSchemaLocation());
         TypeMismatch.Outcome o = TypeMismatch.of(value, m.getSchemaNode() == null
-                ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : m.getSchemaNode(), property);
+                ? MissingNode.getInstance() : m.getSchemaNode(), property);
         List<PatchOperation> fix = o.fix() == null ? List.of()
                 : List.of(PatchOperation.replace(InstancePaths.pointer(m.getInstanceLocation()), o.fix()));
         return new Violation(StructureCheck.INVALID, InstancePaths.field(m.getInstanceLocation()), o.message(),
@@ -141,7 +149,7 @@ final class SchemaErrors {
     private Violation invalid(ValidationMessage m) {
         JsonNode value = valueOf(m);
         JsonNode keyword = m.getSchemaNode() == null
-                ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : m.getSchemaNode();
+                ? MissingNode.getInstance() : m.getSchemaNode();
         String field = InstancePaths.field(m.getInstanceLocation());
         String pointer = InstancePaths.pointer(m.getInstanceLocation());
         String type = String.valueOf(m.getType());
@@ -161,7 +169,7 @@ final class SchemaErrors {
                     return new Violation(StructureCheck.INVALID, field, message,
                             "did you mean " + Messages.quote(close.get()) + "?",
                             List.of(PatchOperation.replace(pointer,
-                                    com.fasterxml.jackson.databind.node.TextNode.valueOf(close.get()))));
+                                    TextNode.valueOf(close.get()))));
                 }
                 return new Violation(StructureCheck.INVALID, field, message, "use one of the supported values",
                         List.of());
@@ -249,9 +257,18 @@ final class SchemaErrors {
         return Optional.empty();
     }
 
-    /** A schema description as the detail of "Required value: ...": first letter lower-case, no final dot. */
-    private static String sentence(String description) {
+    /**
+     * The first sentence of a schema description as the detail of "Required value: ...": first letter
+     * lower-case, no final dot. A sentence ends at ". " before a capital, so "e.g. neo4j" does not end it.
+     */
+    static String sentence(String description) {
         String s = description.strip();
+        for (int i = 0; i + 2 < s.length(); i++) {
+            if (s.charAt(i) == '.' && s.charAt(i + 1) == ' ' && Character.isUpperCase(s.charAt(i + 2))) {
+                s = s.substring(0, i);
+                break;
+            }
+        }
         if (s.endsWith(".")) {
             s = s.substring(0, s.length() - 1);
         }

@@ -42,6 +42,26 @@ final class Suggestions {
         return Optional.ofNullable(best);
     }
 
+    /**
+     * The longest candidate (3+ characters) the name starts with, case-insensitively: {@code authentication}
+     * → {@code auth}, {@code storageClassName} → {@code storage}. A weaker guess than {@link #closest}: the
+     * name is probably a spelled-out or flattened form of that field, not a one-letter slip.
+     */
+    static Optional<String> prefixOf(String name, Collection<String> candidates) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        String best = null;
+        for (String c : candidates) {
+            if (c.length() >= 3 && c.length() < name.length() && lower.startsWith(c.toLowerCase(Locale.ROOT))
+                    && (best == null || c.length() > best.length())) {
+                best = c;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
     /** Optimal string alignment distance. */
     static int distance(String a, String b) {
         int n = a.length();

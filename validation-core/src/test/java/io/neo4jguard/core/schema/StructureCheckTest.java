@@ -97,6 +97,21 @@ class StructureCheckTest {
         });
     }
 
+    @Test
+    void requiredMessagesUseTheFirstSentenceOfTheDescription() {
+        assertThat(SchemaErrors.sentence("The image repository, e.g. neo4j.")).isEqualTo("the image repository, "
+                + "e.g. neo4j");
+        assertThat(SchemaErrors.sentence("Standard metadata. Only some fields are typed.")).isEqualTo(
+                "standard metadata");
+        assertThat(SchemaErrors.sentence("OIDC providers by name")).isEqualTo("OIDC providers by name");
+        List<Finding> findings = check("apiVersion: neo4j.neo4j.com/v1beta1\nkind: Neo4jRole\nspec:\n"
+                + "  clusterRef: graph\n");
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.field()).isEqualTo("metadata");
+            assertThat(f.message()).isEqualTo("Required value: the object's name, namespace, labels and annotations");
+        });
+    }
+
     static Stream<Arguments> wrongTypes() {
         return Stream.of(
                 Arguments.of(Kinds.CLUSTER, "topology:\n    servers: \"3\"", "spec.topology.servers",
@@ -299,6 +314,21 @@ class StructureCheckTest {
     }
 
     @Test
+    void aSpelledOutFieldSuggestsTheShortOneWithoutAFix() {
+        List<Finding> findings = check(object(Kinds.CLUSTER, MinimalObjects.SPECS.get(Kinds.CLUSTER) + """
+                  authentication:
+                    passwordSecretRef:
+                      name: admin
+                """));
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.message()).isEqualTo("Unknown field: \"spec.authentication\": the API server would prune "
+                    + "it silently; did you mean \"auth\"?");
+            assertThat(f.hint()).isEqualTo("move its content under spec.auth (check the field names there)");
+            assertThat(f.fix()).isEmpty();
+        });
+    }
+
+    @Test
     void renamedOperatorFieldsNameTheirReplacement() {
         List<Finding> findings = check(object(Kinds.RESTORE, MinimalObjects.SPECS.get(Kinds.RESTORE) + """
                   databaseName: sales
@@ -354,6 +384,34 @@ class StructureCheckTest {
                     mode: disabled
                     issuerRef: ~
                 """))).isEmpty();
+    }
+
+    @Test
+    void objectsInsideMapsAreCheckedToo() {
+        List<Finding> findings = check(object(Kinds.CLUSTER, MinimalObjects.SPECS.get(Kinds.CLUSTER) + """
+                  auth:
+                    oidc:
+                      okta:
+                        audiance: neo4j
+                """));
+        assertThat(findings).extracting(Finding::rule, Finding::field).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("schema.unknown-field", "spec.auth.oidc.okta.audiance"),
+                org.assertj.core.groups.Tuple.tuple("schema.required", "spec.auth.oidc.okta.audience"));
+    }
+
+    @Test
+    void veryDeepValuesAreHandled() {
+        com.fasterxml.jackson.databind.node.ObjectNode tree = Checked.parse(minimal(Kinds.CLUSTER)).tree().deepCopy();
+        com.fasterxml.jackson.databind.node.ObjectNode deep = ((com.fasterxml.jackson.databind.node.ObjectNode)
+                tree.get("spec")).putObject("affinity");
+        com.fasterxml.jackson.databind.node.ObjectNode unknown = ((com.fasterxml.jackson.databind.node.ObjectNode)
+                tree.get("spec")).putObject("zzz");
+        for (int i = 0; i < 900; i++) {
+            deep = deep.putObject("a");
+            unknown = unknown.putObject("b");
+        }
+        List<Finding> findings = check(Resource.of(tree));
+        assertThat(findings).singleElement().satisfies(f -> assertThat(f.field()).isEqualTo("spec.zzz"));
     }
 
     @Test
