@@ -59,7 +59,7 @@ final class FieldIndex {
             if (path.isEmpty() && e.getKey().equals("status")) {
                 continue;
             }
-            out.computeIfAbsent(e.getKey(), k -> new TreeSet<>()).add(path.isEmpty() ? "(top level)" : path);
+            out.computeIfAbsent(e.getKey(), k -> new TreeSet<>()).add(path.isEmpty() ? "the top level" : path);
             walk(catalog, r.document(), e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(),
                     depth + 1, out);
         }

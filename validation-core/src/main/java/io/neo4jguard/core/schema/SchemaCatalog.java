@@ -18,6 +18,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -182,7 +183,7 @@ final class SchemaCatalog {
     }
 
     private static List<String> files() {
-        List<String> files = new java.util.ArrayList<>();
+        List<String> files = new ArrayList<>();
         files.add(COMMON);
         for (String kind : Kinds.ALL) {
             files.add(fileName(kind));
@@ -223,7 +224,7 @@ final class SchemaCatalog {
     /** Property names of an object schema, in schema order. */
     static List<String> propertyNames(JsonNode objectSchema) {
         JsonNode props = objectSchema.path("properties");
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (Iterator<String> it = props.fieldNames(); it.hasNext(); ) {
             names.add(it.next());
         }

@@ -3,11 +3,13 @@ package io.neo4jguard.core.schema;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.AbsoluteIri;
+import com.networknt.schema.SchemaLocation;
 import io.neo4jguard.core.api.Kinds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -17,6 +19,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The packaged schema files, read from the class path as StructureCheck reads them, and kept structural
@@ -50,7 +53,7 @@ class SchemaFilesTest {
         AbsoluteIri iri = AbsoluteIri.of(SchemaCatalog.BASE + SchemaCatalog.fileName(kind));
         List<String> problems = new ArrayList<>();
         int[] visited = {0};
-        walk(catalog, iri, catalog.node(new com.networknt.schema.SchemaLocation(iri)), "", problems, visited, 0);
+        walk(catalog, iri, catalog.node(new SchemaLocation(iri)), "", problems, visited, 0);
         assertThat(problems).isEmpty();
         assertThat(visited[0]).isGreaterThan(5);
     }
@@ -88,7 +91,7 @@ class SchemaFilesTest {
     void aMissingSchemaFileIsALoadError() {
         ClassLoader empty = new ClassLoader(null) {
         };
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SchemaCatalog.load(empty))
+        assertThatThrownBy(() -> SchemaCatalog.load(empty))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("neo4j-guard/schemas/common.json");
     }
@@ -171,7 +174,7 @@ class SchemaFilesTest {
                 .getResourceAsStream(SchemaCatalog.RESOURCE_DIR + file)) {
             assertThat(in).as(file + " on the class path").isNotNull();
             return JSON.readTree(in);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AssertionError(e);
         }
     }

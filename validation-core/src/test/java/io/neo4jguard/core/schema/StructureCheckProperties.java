@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.neo4jguard.core.api.FieldPath;
 import io.neo4jguard.core.api.Finding;
 import io.neo4jguard.core.api.Kinds;
 import io.neo4jguard.core.api.Resource;
@@ -64,7 +65,7 @@ class StructureCheckProperties {
         List<Finding> findings = Checked.check(Resource.of(tree));
         // Whatever went wrong, it went wrong at (or below) the field we changed.
         assertThat(findings).allSatisfy(f -> assertThat(f.field()).startsWith(
-                io.neo4jguard.core.api.FieldPath.child("spec", key)));
+                FieldPath.child("spec", key)));
     }
 
     @Property(tries = 100)

@@ -1,5 +1,7 @@
 package io.neo4jguard.core.schema;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.neo4jguard.core.api.Finding;
 import io.neo4jguard.core.api.Kinds;
 import io.neo4jguard.core.api.PatchOperation;
@@ -11,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,6 +24,7 @@ import static io.neo4jguard.core.schema.Checked.check;
 import static io.neo4jguard.core.schema.MinimalObjects.minimal;
 import static io.neo4jguard.core.schema.MinimalObjects.object;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assertions.assertAll;
 
 class StructureCheckTest {
@@ -57,9 +61,9 @@ class StructureCheckTest {
                     className: fast
                 """));
         assertThat(findings).extracting(Finding::rule, Finding::field).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple("schema.required", "spec.image.tag"),
-                org.assertj.core.groups.Tuple.tuple("schema.required", "spec.topology.servers"),
-                org.assertj.core.groups.Tuple.tuple("schema.required", "spec.storage.size"));
+                tuple("schema.required", "spec.image.tag"),
+                tuple("schema.required", "spec.topology.servers"),
+                tuple("schema.required", "spec.storage.size"));
         Finding servers = byField(findings, "spec.topology.servers");
         assertThat(servers.message()).isEqualTo("Required value: the number of Neo4j servers (2 to 100; use "
                 + "Neo4jEnterpriseStandalone for one)");
@@ -230,7 +234,7 @@ class StructureCheckTest {
         Finding f = check(r).get(0);
         assertThat(f.hint()).isEqualTo("did you mean \"Retain\"?");
         assertThat(f.fix()).containsExactly(PatchOperation.replace("/spec/storage/retentionPolicy",
-                com.fasterxml.jackson.databind.node.TextNode.valueOf("Retain")));
+                TextNode.valueOf("Retain")));
         assertThat(check(Checked.apply(r, f.fix()))).isEmpty();
     }
 
@@ -240,7 +244,7 @@ class StructureCheckTest {
                 withOverride(Kinds.CLUSTER, "acceptLicenseAgreement: on")));
         assertThat(findings).hasSize(1);
         assertThat(findings.get(0).fix()).extracting(PatchOperation::value)
-                .containsExactly(com.fasterxml.jackson.databind.node.TextNode.valueOf("yes"));
+                .containsExactly(TextNode.valueOf("yes"));
     }
 
     @Test
@@ -395,16 +399,16 @@ class StructureCheckTest {
                         audiance: neo4j
                 """));
         assertThat(findings).extracting(Finding::rule, Finding::field).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple("schema.unknown-field", "spec.auth.oidc.okta.audiance"),
-                org.assertj.core.groups.Tuple.tuple("schema.required", "spec.auth.oidc.okta.audience"));
+                tuple("schema.unknown-field", "spec.auth.oidc.okta.audiance"),
+                tuple("schema.required", "spec.auth.oidc.okta.audience"));
     }
 
     @Test
     void veryDeepValuesAreHandled() {
-        com.fasterxml.jackson.databind.node.ObjectNode tree = Checked.parse(minimal(Kinds.CLUSTER)).tree().deepCopy();
-        com.fasterxml.jackson.databind.node.ObjectNode deep = ((com.fasterxml.jackson.databind.node.ObjectNode)
+        ObjectNode tree = Checked.parse(minimal(Kinds.CLUSTER)).tree().deepCopy();
+        ObjectNode deep = ((ObjectNode)
                 tree.get("spec")).putObject("affinity");
-        com.fasterxml.jackson.databind.node.ObjectNode unknown = ((com.fasterxml.jackson.databind.node.ObjectNode)
+        ObjectNode unknown = ((ObjectNode)
                 tree.get("spec")).putObject("zzz");
         for (int i = 0; i < 900; i++) {
             deep = deep.putObject("a");
@@ -460,9 +464,9 @@ class StructureCheckTest {
     @Test
     void rulesAreDeclaredWithTheirSeverities() {
         assertThat(new StructureCheck().rules()).extracting(RuleMeta::id, RuleMeta::severity).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("schema.invalid-type", Severity.ERROR),
-                org.assertj.core.groups.Tuple.tuple("schema.required", Severity.ERROR),
-                org.assertj.core.groups.Tuple.tuple("schema.unknown-field", Severity.WARNING));
+                tuple("schema.invalid-type", Severity.ERROR),
+                tuple("schema.required", Severity.ERROR),
+                tuple("schema.unknown-field", Severity.WARNING));
         assertThat(new StructureCheck().rules()).allSatisfy(r -> {
             assertThat(r.kinds()).containsExactlyInAnyOrderElementsOf(Kinds.ALL);
             assertThat(r.rationale()).hasSizeGreaterThan(200);
@@ -481,7 +485,7 @@ class StructureCheckTest {
         List<Finding> expected = check(yaml);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            List<Future<List<Finding>>> results = new java.util.ArrayList<>();
+            List<Future<List<Finding>>> results = new ArrayList<>();
             for (int i = 0; i < 32; i++) {
                 results.add(pool.submit(() -> check(yaml)));
             }
