@@ -1,6 +1,7 @@
 package io.neo4jguard.core.rules;
 
 import io.neo4jguard.core.engine.Check;
+import io.neo4jguard.core.schema.StructureCheck;
 
 import java.util.List;
 
@@ -11,6 +12,7 @@ public final class Catalog {
 
     public static List<Check> standard() {
         return List.of(
+                new StructureCheck()
         );
     }
 }
