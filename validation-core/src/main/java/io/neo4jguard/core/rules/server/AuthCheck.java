@@ -42,6 +42,7 @@ public final class AuthCheck implements Check {
     static final Pattern LDAP_ATTRIBUTE = Pattern.compile("[A-Za-z0-9-]*");
     /** A plugin name: anything that does not split or break the comma-separated provider list. */
     static final Pattern PLUGIN_NAME = Pattern.compile("[^\\s,]+");
+    static final List<String> AUTH_FLOWS = List.of("pkce", "implicit");
 
     public static final RuleMeta PROVIDER_UNKNOWN = rule("auth.provider-unknown",
             "Auth providers must be native, ldap, oidc-<name> or plugin-<name>", Severity.ERROR,
@@ -97,6 +98,13 @@ public final class AuthCheck implements Check {
             "spec:\n  auth:\n    oidc:\n      okta:\n"
                     + "        wellKnownDiscoveryURI: https://dev-1.okta.com/.well-known/openid-configuration\n"
                     + "        audience: 0oa1example");
+
+    public static final RuleMeta OIDC_AUTH_FLOW = rule("auth.oidc-auth-flow",
+            "OIDC authFlow must be pkce or implicit", Severity.ERROR,
+            "authFlow becomes dbms.security.oidc.<name>.auth_flow, which Neo4j accepts as pkce (recommended) or "
+                    + "implicit; the CRD enum is the same. Any other value stops Neo4j from starting.",
+            "Use pkce, or leave authFlow out (pkce is the default).",
+            "spec:\n  auth:\n    oidc:\n      okta:\n        authFlow: pkce");
 
     public static final RuleMeta LDAP_HOST = rule("auth.ldap-host-required", "LDAP needs a host", Severity.ERROR,
             "spec.auth.ldap.host becomes dbms.security.ldap.host; without it Neo4j would contact localhost and "
@@ -165,8 +173,8 @@ public final class AuthCheck implements Check {
     @Override
     public List<RuleMeta> rules() {
         return List.of(PROVIDER_UNKNOWN, OIDC_UNDEFINED, PROVIDER_UNUSED, OIDC_NAME_RULE, OIDC_AUDIENCE,
-                OIDC_ENDPOINTS, LDAP_HOST, LDAP_SYSTEM_ACCOUNT, LDAP_SETTING, LDAP_SEARCH_ACCOUNT, LDAP_UNCONFIGURED,
-                TRUST_STORE, EXTERNAL_SECRETS);
+                OIDC_ENDPOINTS, OIDC_AUTH_FLOW, LDAP_HOST, LDAP_SYSTEM_ACCOUNT, LDAP_SETTING, LDAP_SEARCH_ACCOUNT,
+                LDAP_UNCONFIGURED, TRUST_STORE, EXTERNAL_SECRETS);
     }
 
     @Override
@@ -284,9 +292,17 @@ public final class AuthCheck implements Check {
                 ctx.report(OIDC_AUDIENCE, provider.get("audience").path(), Messages.required("the expected aud "
                         + "claim, usually the client ID Neo4j is registered with"));
             }
+            Node flowNode = provider.get("authFlow");
+            String flow = flowNode.text().filter(s -> !s.isEmpty()).orElse("pkce");
+            if (!AUTH_FLOWS.contains(flow)) {
+                Optional<String> canonical = ServerSpecs.canonical(flow, AUTH_FLOWS);
+                ctx.report(OIDC_AUTH_FLOW, flowNode.path(), Messages.notSupported(flow, AUTH_FLOWS),
+                        canonical.map(c -> "write " + c).orElse("use pkce"),
+                        canonical.map(c -> ServerSpecs.replaceText(ServerSpecs.pointer("spec", "auth", "oidc", name,
+                                "authFlow"), c)).orElse(List.of()));
+            }
             if (ServerSpecs.blank(provider.get("wellKnownDiscoveryURI"))) {
                 List<String> needed = new ArrayList<>(List.of("issuer", "jwksURI", "authEndpoint"));
-                String flow = provider.get("authFlow").text().filter(s -> !s.isEmpty()).orElse("pkce");
                 if (flow.equals("pkce")) {
                     needed.add("tokenEndpoint");
                 }

@@ -10,6 +10,7 @@ import io.neo4jguard.core.engine.RuleContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -153,6 +154,26 @@ public final class TopologyCheck implements Check {
             "Prefer serverModeConstraint NONE with SECONDARY role hints for the read replicas.",
             "spec:\n  topology:\n    serverModeConstraint: NONE\n    serverRoles:\n      - serverIndex: 3\n        modeConstraint: SECONDARY");
 
+    public static final RuleMeta DISTRIBUTION_ZONES = rule("topology.distribution-zones",
+            "enforceDistribution needs at least 2 zones and one per server", Severity.ERROR,
+            "With enforceDistribution the operator places every server in its own availability zone (required "
+                    + "anti-affinity on topology.kubernetes.io/zone), so that a zone outage takes one server, not the "
+                    + "quorum. It refuses to deploy with fewer than 2 zones or fewer zones than servers, and without "
+                    + "a placement block it does not discover zones, so availabilityZones must list them.",
+            "List at least as many distinct zones as servers, or turn enforceDistribution off.",
+            "spec:\n  topology:\n    servers: 3\n    enforceDistribution: true\n"
+                    + "    availabilityZones: [eu-west-1a, eu-west-1b, eu-west-1c]");
+
+    public static final RuleMeta DISTRIBUTION_ZONES_UNLISTED = rule("topology.distribution-zones-unlisted",
+            "enforceDistribution without availabilityZones depends on listing nodes", Severity.WARNING,
+            "With a placement block but no availabilityZones the operator discovers zones from the nodes' "
+                    + "topology.kubernetes.io/zone labels at reconcile time: it refuses to deploy when it may not list "
+                    + "nodes, or when the nodes span fewer zones than there are servers. Neither can be checked "
+                    + "before admission.",
+            "List the zones in spec.topology.availabilityZones.",
+            "spec:\n  topology:\n    enforceDistribution: true\n"
+                    + "    availabilityZones: [eu-west-1a, eu-west-1b, eu-west-1c]");
+
     private static RuleMeta rule(String id, String title, Severity s, String why, String fix, String example) {
         return new RuleMeta(id, title, s, ServerSpecs.CLUSTER, why, fix, example);
     }
@@ -161,11 +182,15 @@ public final class TopologyCheck implements Check {
     public List<RuleMeta> rules() {
         return List.of(SERVERS_REQUIRED, MIN_SERVERS_RULE, MAX_SERVERS_RULE, SYSTEM_PRIMARIES_RANGE, MODE_CONSTRAINT,
                 ROLE_INDEX, ROLE_DUPLICATE, ROLE_MODE, NO_PRIMARY_CAPABLE, TWO_SERVERS, EVEN_SERVERS,
-                EVEN_SYSTEM_PRIMARIES, MANY_SERVERS_RULE, CONSTRAINT_PRIMARY, CONSTRAINT_SECONDARY);
+                EVEN_SYSTEM_PRIMARIES, MANY_SERVERS_RULE, CONSTRAINT_PRIMARY, CONSTRAINT_SECONDARY, DISTRIBUTION_ZONES,
+                DISTRIBUTION_ZONES_UNLISTED);
     }
 
     @Override
     public void check(RuleContext ctx) {
+        if (!ServerSpecs.isCluster(ctx)) {
+            return; // a standalone has no topology (the engine does not call this check for it)
+        }
         Node topology = ctx.spec().get("topology");
         Node serversNode = topology.get("servers");
         OptionalLong servers = serversNode.integer();
@@ -175,6 +200,43 @@ public final class TopologyCheck implements Check {
         List<Role> roles = checkRoles(ctx, topology.get("serverRoles"), servers);
         if (servers.isPresent() && servers.getAsLong() >= MIN_SERVERS && servers.getAsLong() <= MAX_SERVERS) {
             checkEffectiveModes(ctx, topology, (int) servers.getAsLong(), global, roles);
+        }
+        checkDistribution(ctx, topology, servers);
+    }
+
+    private void checkDistribution(RuleContext ctx, Node topology, OptionalLong servers) {
+        if (!topology.get("enforceDistribution").isTrue()) {
+            return;
+        }
+        Node zonesNode = topology.get("availabilityZones");
+        Set<String> zones = new LinkedHashSet<>();
+        for (Node z : zonesNode.items()) {
+            ServerSpecs.nonBlank(z).ifPresent(zones::add);
+        }
+        if (zones.isEmpty()) {
+            if (topology.get("placement").isObject()) {
+                ctx.report(DISTRIBUTION_ZONES_UNLISTED, zonesNode.path(), Messages.required("enforceDistribution is "
+                                + "on but no availabilityZones are listed; the operator must discover them by listing "
+                                + "nodes"),
+                        "list the zones, e.g. availabilityZones: [zone-a, zone-b, zone-c]");
+            } else {
+                // Without a placement block the operator does not discover zones: it checks the empty list.
+                ctx.report(DISTRIBUTION_ZONES, zonesNode.path(), Messages.required("enforceDistribution needs "
+                                + "availabilityZones: without spec.topology.placement the operator does not discover "
+                                + "zones and finds none"),
+                        "list the zones, e.g. availabilityZones: [zone-a, zone-b, zone-c]");
+            }
+            return;
+        }
+        if (zones.size() < 2) {
+            ctx.report(DISTRIBUTION_ZONES, zonesNode.path(), Messages.invalid(zonesNode.json(), "enforceDistribution "
+                            + "needs at least 2 distinct zones, found " + zones.size()),
+                    "list more zones, or set enforceDistribution: false");
+        } else if (servers.isPresent() && zones.size() < servers.getAsLong()) {
+            ctx.report(DISTRIBUTION_ZONES, zonesNode.path(), Messages.invalid(zonesNode.json(), "enforceDistribution "
+                            + "puts each server in its own zone: " + servers.getAsLong() + " servers need "
+                            + servers.getAsLong() + " distinct zones, found " + zones.size()),
+                    "list more zones, use fewer servers, or set enforceDistribution: false");
         }
     }
 

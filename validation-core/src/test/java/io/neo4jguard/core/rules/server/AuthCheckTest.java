@@ -183,4 +183,26 @@ class AuthCheckTest {
                 "auth.oidc-endpoints-required", "auth.oidc-endpoints-required", "auth.oidc-endpoints-required",
                 "auth.oidc-endpoints-required", "auth.ldap-host-required", "auth.trust-store-name");
     }
+
+    @ParameterizedTest(name = "authFlow {0}")
+    @CsvSource({
+            "pkce, ''",
+            "implicit, ''",
+            "PKCE, pkce",
+            "code, -",
+    })
+    void oidcAuthFlow(String flow, String fix) {
+        List<Finding> fs = auth("authenticationProviders: [oidc-okta]\n" + OKTA + "    authFlow: " + flow);
+        if (fix.isEmpty()) {
+            assertThat(fs).isEmpty();
+            return;
+        }
+        assertThat(at(fs)).containsExactly("auth.oidc-auth-flow@spec.auth.oidc.okta.authFlow");
+        if (fix.equals("-")) {
+            assertThat(fs.get(0).fix()).isEmpty();
+        } else {
+            assertThat(fs.get(0).fix().get(0).value().textValue()).isEqualTo(fix);
+            assertThat(fs.get(0).fix().get(0).path()).isEqualTo("/spec/auth/oidc/okta/authFlow");
+        }
+    }
 }

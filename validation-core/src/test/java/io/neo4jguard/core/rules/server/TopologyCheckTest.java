@@ -195,4 +195,34 @@ class TopologyCheckTest {
     void wrongTypesAreLeftToTheSchema() {
         assertThat(topology("servers: \"3\"\nserverRoles: nope\nminSystemPrimaries: [1]")).isEmpty();
     }
+
+    @Test
+    void standalonesHaveNoTopologyRules() {
+        assertThat(run(check, ServerFixtures.standalone("topology: {servers: 1}"))).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "servers: 3\\nenforceDistribution: true\\navailabilityZones: [a, b, c] | ''",
+            "servers: 3\\nenforceDistribution: true\\navailabilityZones: [a, b, c, d] | ''",
+            "servers: 3\\nenforceDistribution: true\\navailabilityZones: [a, b] | topology.distribution-zones",
+            "servers: 3\\nenforceDistribution: true\\navailabilityZones: [a, a, b] | topology.distribution-zones",
+            "servers: 3\\nenforceDistribution: true\\navailabilityZones: [a] | topology.distribution-zones",
+            "servers: 3\\nenforceDistribution: true | topology.distribution-zones",
+            "servers: 3\\nenforceDistribution: true\\nplacement: {antiAffinity: {enabled: true}} "
+                    + "| topology.distribution-zones-unlisted",
+            "servers: 3\\nenforceDistribution: false\\navailabilityZones: [a] | ''",
+            "servers: 3\\navailabilityZones: [a] | ''",
+    })
+    void enforcedDistribution(String yaml, String rules) {
+        List<Finding> fs = topology(yaml.replace("\\n", "\n"));
+        assertThat(rules(fs)).containsExactlyInAnyOrderElementsOf(expected(rules));
+        fs.forEach(f -> assertThat(f.field()).isEqualTo("spec.topology.availabilityZones"));
+    }
+
+    @Test
+    void zoneMessageCountsDistinctZones() {
+        assertThat(topology("servers: 3\nenforceDistribution: true\navailabilityZones: [a, a, b]").get(0).message())
+                .contains("3 servers need 3 distinct zones, found 2");
+    }
 }
