@@ -211,7 +211,8 @@ public final class AuthCheck implements Check {
                 String pointer = ServerSpecs.pointer("spec", "auth", list, i);
                 if (p.equals(NATIVE) || p.equals(LDAP)) {
                     used.add(p);
-                } else if (p.startsWith(OIDC_PREFIX) && OIDC_NAME.matcher(p.substring(OIDC_PREFIX.length())).matches()) {
+                } else if (p.startsWith(OIDC_PREFIX)
+                        && OIDC_NAME.matcher(p.substring(OIDC_PREFIX.length())).matches()) {
                     used.add(p);
                     String name = p.substring(OIDC_PREFIX.length());
                     if (!oidc.containsKey(name) && !configuredInConfig(name, configKeys)) {

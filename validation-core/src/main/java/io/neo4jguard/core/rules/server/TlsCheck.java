@@ -95,7 +95,7 @@ public final class TlsCheck implements Check {
             "The operator configures Neo4j's cluster SSL policy for mutual TLS (client_auth REQUIRE): each server "
                     + "presents its certificate both as a TLS server and as a client to its peers. A certificate "
                     + "without both extended key usages fails the peer handshake and the cluster never forms. "
-                    + "The CRD rule requires both when usages is set.",
+                    + "The CRD rule requires both whenever usages is set, even with TLS disabled.",
             "Add server auth and client auth, or omit usages to get the operator's defaults.",
             "spec:\n  tls:\n    usages: [digital signature, key encipherment, server auth, client auth]");
 
@@ -151,8 +151,12 @@ public final class TlsCheck implements Check {
                         + "Issuer or ClusterIssuer"));
             }
         }
-        checkDurations(ctx, tls);
-        checkUsages(ctx, tls.get("usages"));
+        // With TLS disabled the operator ignores the certificate fields; only the CRD's EKU rule still applies.
+        boolean certificate = !mode.equals("disabled");
+        if (certificate) {
+            checkDurations(ctx, tls);
+        }
+        checkUsages(ctx, tls.get("usages"), certificate);
         ExternalSecretsSpec.check(ctx, tls.get("externalSecrets"), EXTERNAL_SECRETS);
     }
 
@@ -194,7 +198,7 @@ public final class TlsCheck implements Check {
         return OptionalLong.of(d.value());
     }
 
-    private void checkUsages(RuleContext ctx, Node usages) {
+    private void checkUsages(RuleContext ctx, Node usages, boolean certificate) {
         List<Node> items = usages.items();
         if (items.isEmpty()) {
             return; // unset: the operator's defaults include both EKUs
@@ -208,7 +212,9 @@ public final class TlsCheck implements Check {
                 continue;
             }
             String u = text.get();
-            if (!USAGES.contains(u)) {
+            if (!certificate) {
+                seen.add(u);
+            } else if (!USAGES.contains(u)) {
                 Optional<String> canonical = spelling(u);
                 if (canonical.isPresent()) {
                     misspelt.add(canonical.get());

@@ -190,4 +190,12 @@ class TlsCheckTest {
         Finding f = tls(ISSUER + STORE + "  refreshInterval: 1d\n  data: [{secretKey: a, remoteRef: {key: k}}]").get(0);
         assertThat(f.hint()).contains("24h");
     }
+
+    @Test
+    void disabledTlsIgnoresCertificateFieldsButNotTheCrdEkuRule() {
+        assertThat(tls("mode: disabled\nduration: 90d\nrenewBefore: 1m\nusages: [bogus, server auth, client auth]"))
+                .isEmpty();
+        assertThat(at(tls("mode: disabled\nusages: [server auth]")))
+                .containsExactly("tls.usage-missing-eku@spec.tls.usages");
+    }
 }
