@@ -1,6 +1,16 @@
 package io.neo4jguard.core.rules;
 
 import io.neo4jguard.core.engine.Check;
+import io.neo4jguard.core.rules.server.AdminPasswordCheck;
+import io.neo4jguard.core.rules.server.AuthCheck;
+import io.neo4jguard.core.rules.server.ImageCheck;
+import io.neo4jguard.core.rules.server.LicenseCheck;
+import io.neo4jguard.core.rules.server.NameLengthCheck;
+import io.neo4jguard.core.rules.server.StorageCheck;
+import io.neo4jguard.core.rules.server.TlsCheck;
+import io.neo4jguard.core.rules.server.TopologyCheck;
+import io.neo4jguard.core.rules.server.UpdateCheck;
+import io.neo4jguard.core.rules.server.UpgradeStrategyCheck;
 import io.neo4jguard.core.schema.StructureCheck;
 
 import java.util.List;
@@ -12,7 +22,18 @@ public final class Catalog {
 
     public static List<Check> standard() {
         return List.of(
-                new StructureCheck()
+                new StructureCheck(),
+                // Neo4jEnterpriseCluster and Neo4jEnterpriseStandalone
+                new LicenseCheck(),
+                new NameLengthCheck(),
+                new TopologyCheck(),
+                new ImageCheck(),
+                new StorageCheck(),
+                new TlsCheck(),
+                new AuthCheck(),
+                new AdminPasswordCheck(),
+                new UpdateCheck(),
+                new UpgradeStrategyCheck()
         );
     }
 }
