@@ -167,14 +167,14 @@ public final class DatabaseTopologyCheck implements Check {
         if (servers.isPresent() && servers.getAsLong() > 0) {
             long n = servers.getAsLong();
             if (p + s > n) {
-                ctx.report(TOPOLOGY_EXCEEDS_SERVERS, topology.path(), Messages.invalid(
-                        p + " primaries + " + s + " secondaries",
+                ctx.report(TOPOLOGY_EXCEEDS_SERVERS, topology.path(), Messages.invalid(copies(p, s),
                         "needs " + (p + s) + " servers but " + target.get().displayName() + " has " + n),
                         "at most " + n + " copies in total; scale the cluster first for more");
             } else if (p + s == n && n >= 2) {
-                ctx.report(NO_SPARE_SERVER, topology.path(), Messages.invalid(p + " primaries + " + s
-                        + " secondaries", "uses all " + n + " servers of " + target.get().displayName()
-                        + ": no server left to replace a lost copy"), "leave one server free for this database");
+                ctx.report(NO_SPARE_SERVER, topology.path(), Messages.invalid(copies(p, s),
+                        "uses all " + n + " servers of " + target.get().displayName()
+                                + ": no server left to replace a lost copy"),
+                        "leave one server free for this database");
             }
         }
         String constraint = target.get().serverModeConstraint();
@@ -188,6 +188,11 @@ public final class DatabaseTopologyCheck implements Check {
                             + "placed on servers that role hints leave free"),
                     "check the cluster's serverModeConstraint and serverRoles");
         }
+    }
+
+    /** "3 primaries + 1 secondary". */
+    private static String copies(long p, long s) {
+        return p + (p == 1 ? " primary" : " primaries") + " + " + s + (s == 1 ? " secondary" : " secondaries");
     }
 
     /** The integer value, 0 when absent (the operator's zero value), empty when present but not an integer. */

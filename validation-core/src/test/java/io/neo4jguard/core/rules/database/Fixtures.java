@@ -225,4 +225,119 @@ public final class Fixtures {
         return Combinators.combine(target.list().ofMaxSize(4), Arbitraries.of(true, false))
                 .as((objects, auth) -> (Resolver) new ObjectsResolver(new ArrayList<>(objects), auth));
     }
+
+    // ---- plausible objects with random values, so the deep paths of each check run on garbage too ----
+
+    /** Full-featured objects of each kind: every field the checks read, all resolving to each other. */
+    private static final Map<String, String> TEMPLATES = Map.of(
+            Kinds.DATABASE, """
+                    clusterRef: graph
+                    name: sales
+                    topology: {primaries: 3, secondaries: 1}
+                    defaultCypherLanguage: "25"
+                    seedURI: s3://bucket/sales.backup
+                    seedConfig: {restoreUntil: "txId:5", config: {region: eu-west-1}}
+                    seedCredentials: {secretRef: creds}
+                    options: {txLogEnrichment: DIFF, storeFormat: block, existingData: use}
+                    initialData: {source: cypher}
+                    """,
+            Kinds.PLUGIN, """
+                    clusterRef: graph
+                    name: apoc
+                    version: "5.26.0"
+                    installMode: VerifiedDownload
+                    source: {type: url, url: "https://h/x.jar", checksum: "sha256:abc", registry: {url: x}}
+                    dependencies: [{name: n10s, versionConstraint: ">=5.26.0"}]
+                    security: {securityPolicy: strict, allowedProcedures: ["apoc.*"], deniedProcedures: ["apoc.*"]}
+                    resources: {memoryLimit: 1Gi, cpuLimit: 500m, threadPoolSize: 4}
+                    config: {apoc.export.file.enabled: "true"}
+                    """,
+            Kinds.USER, """
+                    clusterRef: graph
+                    username: alice
+                    passwordSecretRef: {name: creds, key: password}
+                    externalAuth: [{provider: oidc, id: a}]
+                    homeDatabase: sales
+                    roles: [reader, analytics-reader]
+                    accountStatus: active
+                    deletionPolicy: Delete
+                    """,
+            Kinds.ROLE, """
+                    clusterRef: graph
+                    name: analytics_reader
+                    copyOf: reader
+                    adoptBuiltin: false
+                    privileges: ["GRANT ACCESS ON DATABASE * TO analytics_reader"]
+                    deletionPolicy: Retain
+                    """,
+            Kinds.ROLE_BINDING, """
+                    clusterRef: graph
+                    username: alice
+                    roles: [editor]
+                    deletionPolicy: Revoke
+                    """);
+
+    private static final Map<String, String> TARGET_TEMPLATES = Map.of(
+            Kinds.CLUSTER, "image: {tag: \"5.26.0-enterprise\"}\ntopology: {servers: 3, serverModeConstraint: NONE}",
+            Kinds.STANDALONE, "image: {tag: \"2025.10.1\"}");
+
+    /** The template of {@code kind} with each value replaced, half the time, by a random JSON tree. */
+    public static Arbitrary<Resource> plausibleObject(String kind) {
+        Resource template = object(kind, "graph", TEMPLATES.get(kind));
+        return Combinators.combine(Arbitraries.randoms(), json(2).list().ofSize(64))
+                .as((random, pool) -> {
+                    ObjectNode tree = template.tree().deepCopy();
+                    tree.set("spec", mutate(tree.get("spec"), random, pool, new int[] {0}));
+                    return Resource.of(tree);
+                });
+    }
+
+    /** A resolver holding a mutated cluster or standalone named graph, a Secret creds and mutated peers. */
+    public static Arbitrary<Resolver> plausibleResolver() {
+        return Combinators.combine(Arbitraries.randoms(), json(2).list().ofSize(64), Arbitraries.of(true, false),
+                        Arbitraries.of(Kinds.CLUSTER, Kinds.STANDALONE))
+                .as((random, pool, auth, kind) -> {
+                    List<Resource> objects = new ArrayList<>();
+                    ObjectNode server = object(kind, "graph", TARGET_TEMPLATES.get(kind)).tree().deepCopy();
+                    server.set("spec", mutate(server.get("spec"), random, pool, new int[] {0}));
+                    objects.add(Resource.of(server));
+                    ObjectNode secret = secret("creds", Map.of("password", "pw", "AWS_ACCESS_KEY_ID", "a"))
+                            .tree().deepCopy();
+                    secret.set("stringData", mutate(secret.get("stringData"), random, pool, new int[] {0}));
+                    if (random.nextBoolean()) {
+                        secret.set("data", pool.get(random.nextInt(pool.size())));
+                    }
+                    objects.add(Resource.of(secret));
+                    for (String peer : List.of(Kinds.DATABASE, Kinds.PLUGIN, Kinds.USER)) {
+                        ObjectNode o = object(peer, "peer", TEMPLATES.get(peer)).tree().deepCopy();
+                        o.set("spec", mutate(o.get("spec"), random, pool, new int[] {0}));
+                        objects.add(Resource.of(o));
+                    }
+                    return (Resolver) new ObjectsResolver(objects, auth);
+                });
+    }
+
+    private static JsonNode mutate(JsonNode node, java.util.Random random, List<JsonNode> pool, int[] next) {
+        if (random.nextInt(4) == 0) {
+            return pool.get(next[0]++ % pool.size());
+        }
+        if (node.isObject()) {
+            ObjectNode copy = F.objectNode();
+            node.fields().forEachRemaining(e -> {
+                if (random.nextInt(8) != 0) {
+                    copy.set(e.getKey(), mutate(e.getValue(), random, pool, next));
+                }
+            });
+            return copy;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = F.arrayNode();
+            node.forEach(item -> copy.add(mutate(item, random, pool, next)));
+            if (random.nextBoolean()) {
+                copy.add(pool.get(next[0]++ % pool.size()));
+            }
+            return copy;
+        }
+        return random.nextBoolean() ? node : pool.get(next[0]++ % pool.size());
+    }
 }
