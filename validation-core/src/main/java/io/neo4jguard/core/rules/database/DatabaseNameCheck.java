@@ -30,7 +30,7 @@ public final class DatabaseNameCheck implements Check {
                     + "database itself holds users, roles and the database catalogue. Creating or dropping it "
                     + "through the operator is refused.",
             "Choose a name that does not begin with 'system'.",
-            "spec:\n  name: systems-inventory   # rejected: starts with 'system'\n# use: inventory");
+            "spec:\n  name: inventory   # not systems-inventory: names beginning with 'system' are reserved");
 
     static final RuleMeta NAME_DEFAULT_DATABASE = new RuleMeta("database.name-default-database",
             "The database is the DBMS's default database 'neo4j'", Severity.WARNING, Set.of(Kinds.DATABASE),
