@@ -1,0 +1,92 @@
+package io.neo4jguard.core.rules.database;
+
+import io.neo4jguard.core.api.Kinds;
+import io.neo4jguard.core.api.Resource;
+import io.neo4jguard.core.api.RuleMeta;
+import io.neo4jguard.core.api.Severity;
+import io.neo4jguard.core.engine.Check;
+import io.neo4jguard.core.engine.Messages;
+import io.neo4jguard.core.engine.Node;
+import io.neo4jguard.core.engine.RuleContext;
+import io.neo4jguard.core.rules.access.Identifiers;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Two Neo4jDatabase objects that manage the same Neo4j database on the same cluster. Neo4j database names are
+ * case-insensitive, so {@code Sales} and {@code sales} collide too.
+ */
+public final class DatabaseDuplicateCheck implements Check {
+    static final RuleMeta DUPLICATE = new RuleMeta("database.duplicate",
+            "Another Neo4jDatabase manages the same database on the same cluster", Severity.ERROR,
+            Set.of(Kinds.DATABASE),
+            "Each Neo4jDatabase reconciles its database independently: two objects naming the same database on "
+                    + "the same clusterRef fight over its topology and options, and removing one affects the "
+                    + "database the other still declares. Neo4j folds database names to lower case, so names "
+                    + "that differ only in case are the same database.",
+            "Keep one Neo4jDatabase per database and cluster; delete or rename the other.",
+            "# one object per (clusterRef, name):\nspec:\n  clusterRef: graph\n  name: sales");
+
+    @Override
+    public List<RuleMeta> rules() {
+        return List.of(DUPLICATE);
+    }
+
+    @Override
+    public void check(RuleContext ctx) {
+        Optional<String> ref = trimmed(ctx.spec().get("clusterRef"));
+        Node nameNode = ctx.spec().get("name");
+        Optional<String> name = trimmed(nameNode);
+        if (ref.isEmpty() || name.isEmpty()) {
+            return;
+        }
+        String self = ctx.resource().name();
+        for (Resource other : ctx.resolver().list(Kinds.DATABASE, ctx.namespace())) {
+            if (other == null || other.name().equals(self)) {
+                continue;
+            }
+            Node spec = Node.root(other.tree()).get("spec");
+            if (!trimmed(spec.get("clusterRef")).equals(ref)) {
+                continue;
+            }
+            Optional<String> otherName = trimmed(spec.get("name"));
+            if (otherName.isEmpty() || !Identifiers.normaliseDatabaseName(otherName.get())
+                    .equals(Identifiers.normaliseDatabaseName(name.get()))) {
+                continue;
+            }
+            if (olderThan(ctx.resource(), other)) {
+                continue; // the older object keeps the database; the newer one gets the finding
+            }
+            ctx.report(DUPLICATE, nameNode.path(), Messages.duplicate(name.get())
+                    + ": Neo4jDatabase " + other.name() + " already manages this database on " + ref.get(),
+                    "keep a single Neo4jDatabase for database " + Identifiers.normaliseDatabaseName(name.get()));
+        }
+    }
+
+    private static Optional<String> trimmed(Node n) {
+        return n.text().map(String::trim).filter(s -> !s.isEmpty());
+    }
+
+    /** True when {@code a} was created before {@code b} (a missing timestamp counts as "not yet created"). */
+    static boolean olderThan(Resource a, Resource b) {
+        Optional<Instant> ta = created(a);
+        Optional<Instant> tb = created(b);
+        return ta.isPresent() && (tb.isEmpty() || ta.get().isBefore(tb.get()));
+    }
+
+    private static Optional<Instant> created(Resource r) {
+        var ts = r.metadata().path("creationTimestamp");
+        if (!ts.isTextual()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.parse(ts.textValue()));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+}

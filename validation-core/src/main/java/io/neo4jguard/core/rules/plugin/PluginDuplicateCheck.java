@@ -1,0 +1,86 @@
+package io.neo4jguard.core.rules.plugin;
+
+import io.neo4jguard.core.api.Kinds;
+import io.neo4jguard.core.api.Resource;
+import io.neo4jguard.core.api.RuleMeta;
+import io.neo4jguard.core.api.Severity;
+import io.neo4jguard.core.engine.Check;
+import io.neo4jguard.core.engine.Messages;
+import io.neo4jguard.core.engine.Node;
+import io.neo4jguard.core.engine.RuleContext;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Two Neo4jPlugin objects installing the same plugin into the same server. The operator keeps the older one and
+ * fails the newer, so the finding goes to the newer (or to both when their age is unknown, as in a CLI run).
+ */
+public final class PluginDuplicateCheck implements Check {
+    static final RuleMeta DUPLICATE = new RuleMeta("plugin.duplicate",
+            "Another Neo4jPlugin installs the same plugin into the same server", Severity.ERROR,
+            Set.of(Kinds.PLUGIN),
+            "The operator allows one Neo4jPlugin per (clusterRef, plugin name): the newer object is marked Failed "
+                    + "and its version, configuration and security settings are never applied, while the older one "
+                    + "keeps running with its own.",
+            "Keep one Neo4jPlugin per plugin and server; merge the settings into it.",
+            "# one object per (clusterRef, name):\nspec:\n  clusterRef: graph\n  name: apoc");
+
+    @Override
+    public List<RuleMeta> rules() {
+        return List.of(DUPLICATE);
+    }
+
+    @Override
+    public void check(RuleContext ctx) {
+        Optional<String> ref = trimmed(ctx.spec().get("clusterRef"));
+        Node nameNode = ctx.spec().get("name");
+        Optional<String> name = trimmed(nameNode).map(s -> s.toLowerCase(Locale.ROOT));
+        if (ref.isEmpty() || name.isEmpty()) {
+            return;
+        }
+        String self = ctx.resource().name();
+        for (Resource other : ctx.resolver().list(Kinds.PLUGIN, ctx.namespace())) {
+            if (other == null || other.name().equals(self)) {
+                continue;
+            }
+            Node spec = Node.root(other.tree()).get("spec");
+            if (!trimmed(spec.get("clusterRef")).equals(ref)
+                    || !trimmed(spec.get("name")).map(s -> s.toLowerCase(Locale.ROOT)).equals(name)) {
+                continue;
+            }
+            if (olderThan(ctx.resource(), other)) {
+                continue;
+            }
+            ctx.report(DUPLICATE, nameNode.path(), Messages.duplicate(nameNode.textOr(""))
+                    + ": Neo4jPlugin " + other.name() + " already installs it into " + ref.get(),
+                    "merge the two objects into one");
+        }
+    }
+
+    private static Optional<String> trimmed(Node n) {
+        return n.text().map(String::trim).filter(s -> !s.isEmpty());
+    }
+
+    private static boolean olderThan(Resource a, Resource b) {
+        Optional<Instant> ta = created(a);
+        Optional<Instant> tb = created(b);
+        return ta.isPresent() && (tb.isEmpty() || ta.get().isBefore(tb.get()));
+    }
+
+    private static Optional<Instant> created(Resource r) {
+        var ts = r.metadata().path("creationTimestamp");
+        if (!ts.isTextual()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.parse(ts.textValue()));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+}
