@@ -1,6 +1,35 @@
 package io.neo4jguard.core.rules;
 
 import io.neo4jguard.core.engine.Check;
+import io.neo4jguard.core.rules.database.DatabaseTargetCheck;
+import io.neo4jguard.core.rules.database.DatabaseNameCheck;
+import io.neo4jguard.core.rules.database.DatabaseDuplicateCheck;
+import io.neo4jguard.core.rules.database.DatabaseTopologyCheck;
+import io.neo4jguard.core.rules.database.CypherLanguageCheck;
+import io.neo4jguard.core.rules.database.SeedUriCheck;
+import io.neo4jguard.core.rules.database.SeedConfigCheck;
+import io.neo4jguard.core.rules.database.SeedCredentialsCheck;
+import io.neo4jguard.core.rules.database.DatabaseOptionsCheck;
+import io.neo4jguard.core.rules.plugin.PluginTargetCheck;
+import io.neo4jguard.core.rules.plugin.PluginIdentityCheck;
+import io.neo4jguard.core.rules.plugin.PluginDuplicateCheck;
+import io.neo4jguard.core.rules.plugin.PluginSourceCheck;
+import io.neo4jguard.core.rules.plugin.PluginDependencyCheck;
+import io.neo4jguard.core.rules.plugin.PluginSecurityCheck;
+import io.neo4jguard.core.rules.plugin.PluginCompatibilityCheck;
+import io.neo4jguard.core.rules.plugin.PluginResourcesCheck;
+import io.neo4jguard.core.rules.plugin.PluginConfigCheck;
+import io.neo4jguard.core.rules.access.AccessTargetCheck;
+import io.neo4jguard.core.rules.access.AccessEnumCheck;
+import io.neo4jguard.core.rules.access.UserNameCheck;
+import io.neo4jguard.core.rules.access.UserAuthCheck;
+import io.neo4jguard.core.rules.access.UserPasswordCheck;
+import io.neo4jguard.core.rules.access.UserHomeDatabaseCheck;
+import io.neo4jguard.core.rules.access.RoleEntriesCheck;
+import io.neo4jguard.core.rules.access.RoleNameCheck;
+import io.neo4jguard.core.rules.access.PrivilegeCheck;
+import io.neo4jguard.core.rules.access.RoleBindingCheck;
+import io.neo4jguard.core.rules.access.RoleBindingOverlapCheck;
 import io.neo4jguard.core.rules.server.AdminPasswordCheck;
 import io.neo4jguard.core.rules.server.AuthCheck;
 import io.neo4jguard.core.rules.server.ImageCheck;
@@ -33,7 +62,39 @@ public final class Catalog {
                 new AuthCheck(),
                 new AdminPasswordCheck(),
                 new UpdateCheck(),
-                new UpgradeStrategyCheck()
+                new UpgradeStrategyCheck(),
+                // Neo4jDatabase
+                new DatabaseTargetCheck(),
+                new DatabaseNameCheck(),
+                new DatabaseDuplicateCheck(),
+                new DatabaseTopologyCheck(),
+                new CypherLanguageCheck(),
+                new SeedUriCheck(),
+                new SeedConfigCheck(),
+                new SeedCredentialsCheck(),
+                new DatabaseOptionsCheck(),
+                // Neo4jPlugin
+                new PluginTargetCheck(),
+                new PluginIdentityCheck(),
+                new PluginDuplicateCheck(),
+                new PluginSourceCheck(),
+                new PluginDependencyCheck(),
+                new PluginSecurityCheck(),
+                new PluginCompatibilityCheck(),
+                new PluginResourcesCheck(),
+                new PluginConfigCheck(),
+                // Neo4jUser, Neo4jRole, Neo4jRoleBinding
+                new AccessTargetCheck(),
+                new AccessEnumCheck(),
+                new UserNameCheck(),
+                new UserAuthCheck(),
+                new UserPasswordCheck(),
+                new UserHomeDatabaseCheck(),
+                new RoleEntriesCheck(),
+                new RoleNameCheck(),
+                new PrivilegeCheck(),
+                new RoleBindingCheck(),
+                new RoleBindingOverlapCheck()
         );
     }
 }
