@@ -59,11 +59,11 @@ public final class MemoryCheck implements Check {
             "spec:\n  resources:\n    limits:\n      memory: 8Gi");
 
     public static final RuleMeta NO_LIMIT = new RuleMeta("memory.no-limit",
-            "No container memory limit", Severity.WARNING, Kinds.SERVERS,
+            "No container memory limit or request", Severity.WARNING, Kinds.SERVERS,
             "Without a memory limit nothing bounds heap + page cache: the pod may use all of the node's memory and "
-                    + "is the first evicted under memory pressure, the JVM sizes its default heap from the node instead "
-                    + "of the container, and neo4j-guard cannot check the memory budget. With only a request, the "
-                    + "budget is checked against the request.",
+                    + "is among the first evicted under memory pressure, the JVM sizes its default heap from the node "
+                    + "instead of the container, and neo4j-guard has nothing to check the memory budget against. (With "
+                    + "only a request, the budget is checked against the request instead.)",
             "Set spec.resources.limits.memory (equal to the request gives the pod Guaranteed QoS for memory).",
             "spec:\n  resources:\n    requests:\n      memory: 8Gi\n    limits:\n      memory: 8Gi");
 
@@ -210,7 +210,7 @@ public final class MemoryCheck implements Check {
         MemoryBudget b = new MemoryBudget(l.bytes(), s.heapMax().map(MemorySettings.Pool::bytes).orElse(0L),
                 s.pageCache().map(MemorySettings.Pool::bytes).orElse(0L),
                 s.offHeapTx().map(MemorySettings.Pool::bytes).orElse(0L));
-        String arithmetic = arithmetic(s, b) + " " + leaves(b) + " " + l.describe();
+        String arithmetic = arithmetic(s, b) + " " + leaves(b, l);
         MemoryRecommendation.Recommendation rec = MemoryRecommendation.forTotal(l.bytes());
         String advice = "Neo4j's memory recommendation for " + l.shown() + ": heap " + MemoryBudget.show(rec.heap())
                 + ", page cache " + MemoryBudget.show(rec.pageCache());
@@ -245,9 +245,10 @@ public final class MemoryCheck implements Check {
         return sum;
     }
 
-    private static String leaves(MemoryBudget b) {
+    private static String leaves(MemoryBudget b, Limit l) {
         long left = b.leftover();
-        return left >= 0 ? "leaves " + MemoryBudget.show(left) + " of" : "exceeds by " + MemoryBudget.show(-left);
+        return left >= 0 ? "leaves " + MemoryBudget.show(left) + " of " + l.describe()
+                : "exceeds " + l.describe() + " by " + MemoryBudget.show(-left);
     }
 
     private static String source(MemorySettings.Pool p, String standard) {

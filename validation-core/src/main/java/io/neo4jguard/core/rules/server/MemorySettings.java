@@ -209,7 +209,7 @@ final class MemorySettings {
                 double fraction = opts.maxRamFraction().orElse(JVM_DEFAULT_HEAP_FRACTION);
                 heapMaxIsJvmDefault = true;
                 heapMax = new Pool((long) (containerLimit.getAsLong() * fraction),
-                        "the JVM default heap (" + percent(fraction) + " of the limit, JAVA_OPTS has no -Xmx)",
+                        "JVM default: " + percent(fraction) + " of the limit, JAVA_OPTS has no -Xmx",
                         value.path(), text.get());
             }
         }
