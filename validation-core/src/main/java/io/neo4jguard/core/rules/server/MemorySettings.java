@@ -131,11 +131,7 @@ final class MemorySettings {
      */
     static MemorySettings read(Node spec, OptionalLong containerLimit, boolean fiveX) {
         MemorySettings s = new MemorySettings();
-        try {
-            s.readAll(spec, containerLimit, fiveX);
-        } catch (RuntimeException e) {
-            // Lenient reading should make this unreachable; a partial result is still better than none.
-        }
+        s.readAll(spec, containerLimit, fiveX);
         return s;
     }
 
@@ -350,7 +346,7 @@ final class MemorySettings {
                 continue;
             }
             int rank = (key.equals(setting) ? 0 : 2) + (e.source() == ConfigEntry.Source.ENV ? 0 : 1);
-            if (rank < bestRank) {
+            if (rank <= bestRank) { // among equals the later one: Kubernetes keeps the last of duplicate env vars
                 best = e;
                 bestRank = rank;
             }
@@ -383,17 +379,22 @@ final class MemorySettings {
         notes.add(new Note(MemoryCheck.OVERRIDDEN, path, Messages.invalid(value, detail), hint, List.of()));
     }
 
+    /** The env var of that name; the last one when it repeats, as Kubernetes does. */
     private static Optional<Node> envVar(Node env, String name) {
+        Node found = null;
         for (Node item : env.items()) {
             if (item.get("name").text().map(name::equals).orElse(false)) {
-                Optional<String> v = item.get("value").scalarText();
-                if (v.isPresent() && v.get().isBlank() && !item.get("valueFrom").present()) {
-                    return Optional.empty(); // set but empty: the bootloader treats it as unset
-                }
-                return Optional.of(item);
+                found = item;
             }
         }
-        return Optional.empty();
+        if (found == null) {
+            return Optional.empty();
+        }
+        Optional<String> v = found.get("value").scalarText();
+        if (!found.get("valueFrom").present() && v.map(String::isBlank).orElse(true)) {
+            return Optional.empty(); // set but empty: the launcher treats it as unset
+        }
+        return Optional.of(found);
     }
 
     /** {@code spec.env[3].value} to {@code spec/env/3/value}. */

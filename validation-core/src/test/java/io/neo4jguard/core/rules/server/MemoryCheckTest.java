@@ -349,6 +349,30 @@ class MemoryCheckTest {
     }
 
     @Test
+    void smallPoolsAreASizingChoiceNotAFault() {
+        // Neo4j's own recommendation for 512m: the reference operator's 256 MiB heap and 128 MiB page cache floors
+        // would reject it; only the documented 2GB minimum is reported, as a warning.
+        List<Finding> f = run(withConfig("512Mi", """
+                server.memory.heap.max_size: 153m
+                server.memory.pagecache.size: 26m"""));
+
+        assertThat(ids(f)).containsExactly("memory.limit-below-minimum");
+    }
+
+    @Test
+    void theLastOfRepeatedEnvVarsCounts() {
+        List<Finding> f = run(cluster("""
+                resources: {limits: {memory: 8Gi}}
+                config: {server.memory.pagecache.size: 2g}
+                env:
+                  - {name: HEAP_SIZE, value: 7g}
+                  - {name: HEAP_SIZE, value: 3584m}
+                """));
+
+        assertThat(ids(f)).isEmpty();
+    }
+
+    @Test
     void everyProblemIsReportedNotOnlyTheFirst() {
         List<Finding> f = run(cluster("""
                 resources: {limits: {memory: 1Gi}}

@@ -11,6 +11,10 @@ import java.util.List;
 
 /** Test objects from YAML text, and one check run over them. */
 final class Specs {
+    /** Every check of this package, as the integrator adds them to the catalog. */
+    static final List<Check> ALL = List.of(new ConfigKeysCheck(), new ManagedConfigCheck(), new DeprecatedConfigCheck(),
+            new MemoryCheck(), new TrustedCaSecretsCheck(), new ExtraVolumesCheck(), new MountsCheck());
+
     private Specs() {
     }
 
