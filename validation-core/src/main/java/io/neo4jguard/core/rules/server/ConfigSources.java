@@ -99,7 +99,10 @@ final class ConfigSources {
         return Optional.of(encoded.replace('_', '.').replace("..", "_"));
     }
 
-    /** The env var name that sets {@code setting}: {@code server.memory.heap.max_size} -> {@code NEO4J_server_memory_heap_max__size}. */
+    /**
+     * The env var name that sets {@code setting}: {@code server.memory.heap.max_size} is
+     * {@code NEO4J_server_memory_heap_max__size}.
+     */
     static String envNameOf(String setting) {
         return ENV_PREFIX + setting.replace("_", "__").replace('.', '_');
     }

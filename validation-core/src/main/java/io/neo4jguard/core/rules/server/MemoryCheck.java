@@ -221,7 +221,8 @@ public final class MemoryCheck implements Check {
                             + "; " + advice);
         } else if (b.belowRecommendation()) {
             ctx.report(BELOW_RECOMMENDATION, l.path(), Messages.invalid(l.shown(), arithmetic + "; Neo4j's memory "
-                            + "recommendation keeps " + MemoryBudget.show(b.recommendedReserve()) + " for the OS at this size"),
+                            + "recommendation keeps " + MemoryBudget.show(b.recommendedReserve())
+                            + " for the OS at this size"),
                     advice);
         }
     }
@@ -229,7 +230,8 @@ public final class MemoryCheck implements Check {
     /** {@code heap 4g + page cache 3g = 7g}, naming unusual sources. */
     private static String arithmetic(MemorySettings s, MemoryBudget b) {
         List<String> parts = new ArrayList<>();
-        s.heapMax().ifPresent(p -> parts.add("heap " + MemoryBudget.show(p.bytes()) + source(p, MemorySettings.HEAP_MAX)));
+        s.heapMax().ifPresent(p -> parts.add("heap " + MemoryBudget.show(p.bytes())
+                + source(p, MemorySettings.HEAP_MAX)));
         s.pageCache().ifPresent(p -> parts.add("page cache " + MemoryBudget.show(p.bytes())
                 + source(p, MemorySettings.PAGE_CACHE)));
         s.offHeapTx().ifPresent(p -> parts.add("off-heap transaction state " + MemoryBudget.show(p.bytes())));
@@ -284,7 +286,8 @@ public final class MemoryCheck implements Check {
         MemorySettings.Pool max = s.heapMax().get();
         if (initial.bytes() > max.bytes()) {
             ctx.report(INITIAL_OVER_MAX, initial.path(), Messages.invalid(initial.shown(), "initial heap "
-                            + MemoryBudget.show(initial.bytes()) + " (" + initial.label() + ") is larger than the max heap "
+                            + MemoryBudget.show(initial.bytes()) + " (" + initial.label()
+                            + ") is larger than the max heap "
                             + MemoryBudget.show(max.bytes()) + " (" + max.label() + "); the JVM refuses to start"),
                     "set the initial heap equal to the max heap (" + MemoryBudget.show(max.bytes()) + ") or lower");
         }
@@ -298,7 +301,8 @@ public final class MemoryCheck implements Check {
         MemorySettings.Pool heap = s.heapMax().get();
         if (tx.bytes() > heap.bytes()) {
             ctx.report(TX_OVER_HEAP, tx.path(), Messages.invalid(tx.shown(), MemorySettings.TX_TOTAL + " "
-                            + MemoryBudget.show(tx.bytes()) + " is larger than the max heap " + MemoryBudget.show(heap.bytes())
+                            + MemoryBudget.show(tx.bytes()) + " is larger than the max heap "
+                            + MemoryBudget.show(heap.bytes())
                             + ": transactions live on the heap, so the heap runs out before this limit applies"),
                     "lower it below the heap, or remove it (default: 70 % of the heap)");
         }

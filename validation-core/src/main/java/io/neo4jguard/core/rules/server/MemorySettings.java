@@ -49,7 +49,7 @@ final class MemorySettings {
     /** The JVM's MaxRAMPercentage default: 25 % of the container limit (neo4j-facts §1.4, checked on JDK 17). */
     static final double JVM_DEFAULT_HEAP_FRACTION = 0.25;
 
-    /** Byte-size settings and their lower bound other than 0 (neo4j-facts §3.1: "&gt;= 10 MiB or 0", "&gt;= 1 MiB or 0"). */
+    /** Byte-size settings; their lower bounds other than 0 are in neo4j-facts §3.1 ("&gt;= 10 MiB or 0"). */
     private static final List<String> SIZE_SETTINGS = List.of(HEAP_MAX, HEAP_INITIAL, PAGE_CACHE, TX_TOTAL,
             DB_TX_TOTAL, DB_TX_MAX, OFF_HEAP_TX);
 
@@ -81,7 +81,6 @@ final class MemorySettings {
     private Pool pageCache;
     private Pool offHeapTx;
     private Pool txTotal;
-    private boolean heapByJavaOpts;
     private boolean heapMaxIsJvmDefault;
     private final List<Note> notes = new ArrayList<>();
 
@@ -107,11 +106,6 @@ final class MemorySettings {
 
     Optional<Pool> txTotal() {
         return Optional.ofNullable(txTotal);
-    }
-
-    /** True when JAVA_OPTS decides the heap (then the heap settings are not what runs). */
-    boolean heapByJavaOpts() {
-        return heapByJavaOpts;
     }
 
     /** True when the max heap is the JVM's default (JAVA_OPTS without -Xmx), not a value anyone wrote. */
@@ -163,14 +157,16 @@ final class MemorySettings {
             heapMax = maxSetting.orElse(additional.max);
             heapInitial = initialSetting.orElse(additional.initial);
             if (maxSetting.isPresent() && additional.max != null) {
-                overridden(additional.max.path(), additional.max.shown(), additional.max.label() + " is ignored: " + HEAP_MAX
-                        + " is emitted after server.jvm.additional and the last -Xmx wins", "remove -Xmx from "
-                        + JVM_ADDITIONAL + " and keep " + HEAP_MAX);
+                Pool x = additional.max;
+                overridden(x.path(), x.shown(), x.label() + " is ignored: " + HEAP_MAX + " is emitted after "
+                        + JVM_ADDITIONAL + " and the last -Xmx wins", "remove -Xmx from " + JVM_ADDITIONAL
+                        + " and keep " + HEAP_MAX);
             }
             if (initialSetting.isPresent() && additional.initial != null) {
-                overridden(additional.initial.path(), additional.initial.shown(), additional.initial.label() + " is ignored: " + HEAP_INITIAL
-                        + " is emitted after server.jvm.additional and the last -Xms wins", "remove -Xms from "
-                        + JVM_ADDITIONAL + " and keep " + HEAP_INITIAL);
+                Pool x = additional.initial;
+                overridden(x.path(), x.shown(), x.label() + " is ignored: " + HEAP_INITIAL + " is emitted after "
+                        + JVM_ADDITIONAL + " and the last -Xms wins", "remove -Xms from " + JVM_ADDITIONAL
+                        + " and keep " + HEAP_INITIAL);
             }
         }
 
@@ -192,7 +188,6 @@ final class MemorySettings {
 
     private void readJavaOpts(Node var, OptionalLong containerLimit, Optional<ConfigEntry> maxEntry,
                               Optional<ConfigEntry> initialEntry, Optional<Node> heapSize, JvmHeap additional) {
-        heapByJavaOpts = true;
         Node value = var.get("value");
         Optional<String> text = value.scalarText();
         if (text.isPresent()) {
@@ -217,9 +212,9 @@ final class MemorySettings {
             ignored.add(JVM_ADDITIONAL);
         }
         notes.add(new Note(MemoryCheck.JAVA_OPTS, value.present() ? value.path() : var.path(),
-                Messages.invalid(text.orElse("JAVA_OPTS"), "JAVA_OPTS replaces all of Neo4j's JVM options"
-                        + (ignored.isEmpty() ? "" : ": " + String.join(", ", ignored) + " ignored")
-                        + ", including -XX:+ExitOnOutOfMemoryError and the heap settings"),
+                Messages.invalid(text.orElse("JAVA_OPTS"), "JAVA_OPTS replaces all of Neo4j's JVM options, "
+                        + "including the heap settings and -XX:+ExitOnOutOfMemoryError"
+                        + (ignored.isEmpty() ? "" : "; ignored here: " + String.join(", ", ignored))),
                 "remove JAVA_OPTS; set the heap with " + HEAP_MAX + " and extra JVM options with "
                         + JVM_ADDITIONAL, List.of()));
     }
@@ -235,12 +230,14 @@ final class MemorySettings {
             heapInitial = p.orElse(null);
         }
         for (Optional<ConfigEntry> e : List.of(maxEntry, initialEntry)) {
-            e.ifPresent(c -> overridden(c.valuePath(), c.value().orElse(c.setting()), c.describe() + " is ignored: env HEAP_SIZE sets both -Xms "
-                    + "and -Xmx and takes precedence", "keep one of them; " + HEAP_MAX + " is the usual place"));
+            e.ifPresent(c -> overridden(c.valuePath(), c.value().orElse(c.setting()), c.describe()
+                    + " is ignored: env HEAP_SIZE sets both -Xms and -Xmx and takes precedence",
+                    "keep one of them; " + HEAP_MAX + " is the usual place"));
         }
         if (additional.max != null) {
-            overridden(additional.max.path(), additional.max.shown(), additional.max.label() + " is ignored: env HEAP_SIZE takes "
-                    + "precedence", "remove -Xmx from " + JVM_ADDITIONAL);
+            Pool x = additional.max;
+            overridden(x.path(), x.shown(), x.label() + " is ignored: env HEAP_SIZE takes precedence",
+                    "remove -Xmx from " + JVM_ADDITIONAL);
         }
     }
 
@@ -256,8 +253,9 @@ final class MemorySettings {
             }
             JvmOptions opts = JvmOptions.parse(e.value().get());
             String label = JVM_ADDITIONAL + (e.source() == ConfigEntry.Source.ENV ? " (env " + e.written() + ")" : "");
-            jvmPool(opts.maxHeap(), label, e.valuePath(), e.pointer(), e.value().get()).ifPresent(p -> h.max = p);
-            jvmPool(opts.initialHeap(), label, e.valuePath(), e.pointer(), e.value().get()).ifPresent(p -> h.initial = p);
+            String line = e.value().get();
+            jvmPool(opts.maxHeap(), label, e.valuePath(), e.pointer(), line).ifPresent(p -> h.max = p);
+            jvmPool(opts.initialHeap(), label, e.valuePath(), e.pointer(), line).ifPresent(p -> h.initial = p);
         }
         return h;
     }
@@ -368,7 +366,8 @@ final class MemorySettings {
             for (ConfigEntry e : entries) {
                 if (e.source() == ConfigEntry.Source.ENV && e.setting().equals(key)
                         && !e.value().equals(c.value())) {
-                    overridden(c.valuePath(), c.value().orElse(key), key + " is ignored: env " + e.written() + " replaces the neo4j.conf "
+                    overridden(c.valuePath(), c.value().orElse(key), key + " is ignored: env " + e.written()
+                            + " replaces the neo4j.conf "
                             + "line", "set it in one place only");
                 }
             }

@@ -258,7 +258,7 @@ class MemoryCheckTest {
         Finding w = only(f, "memory.java-opts");
         assertThat(w.field()).isEqualTo("spec.env[0].value");
         assertThat(w.message()).contains("JAVA_OPTS replaces all of Neo4j's JVM options")
-                .contains("server.memory.heap.max_size ignored");
+                .endsWith("; ignored here: server.memory.heap.max_size");
         assertThat(only(f, "memory.over-limit").message()).contains("heap 6g (JAVA_OPTS -Xmx)");
     }
 
