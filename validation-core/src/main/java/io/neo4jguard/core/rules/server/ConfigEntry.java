@@ -35,8 +35,8 @@ record ConfigEntry(Source source, String setting, String written, Optional<Strin
         }
     }
 
-    /** How to name the setting in a message: the key, plus the env var it came from. */
+    /** How to name the setting in a message: the key (trimmed), plus the env var it came from. */
     String describe() {
-        return source == Source.ENV ? setting + " (env " + written + ")" : setting;
+        return source == Source.ENV ? setting + " (env " + written + ")" : setting.strip();
     }
 }

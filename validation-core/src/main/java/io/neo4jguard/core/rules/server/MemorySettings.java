@@ -141,8 +141,8 @@ final class MemorySettings {
 
         Optional<ConfigEntry> maxEntry = effective(entries, HEAP_MAX);
         Optional<ConfigEntry> initialEntry = effective(entries, HEAP_INITIAL);
-        Optional<Pool> maxSetting = maxEntry.flatMap(e -> pool(e, HEAP_MAX));
-        Optional<Pool> initialSetting = initialEntry.flatMap(e -> pool(e, HEAP_INITIAL));
+        Optional<Pool> maxSetting = maxEntry.flatMap(MemorySettings::pool);
+        Optional<Pool> initialSetting = initialEntry.flatMap(MemorySettings::pool);
 
         Node env = spec.get("env");
         Optional<Node> javaOpts = envVar(env, "JAVA_OPTS");
@@ -170,8 +170,8 @@ final class MemorySettings {
             }
         }
 
-        pageCache = effective(entries, PAGE_CACHE).flatMap(e -> pool(e, PAGE_CACHE)).orElse(null);
-        txTotal = effective(entries, TX_TOTAL).flatMap(e -> pool(e, TX_TOTAL)).orElse(null);
+        pageCache = effective(entries, PAGE_CACHE).flatMap(MemorySettings::pool).orElse(null);
+        txTotal = effective(entries, TX_TOTAL).flatMap(MemorySettings::pool).orElse(null);
         if (fiveX) {
             Optional<ConfigEntry> state = effective(entries, TX_STATE);
             boolean offHeap = state.flatMap(ConfigEntry::value)
@@ -179,7 +179,7 @@ final class MemorySettings {
             if (offHeap) {
                 Optional<ConfigEntry> max = effective(entries, OFF_HEAP_TX);
                 offHeapTx = max.isPresent()
-                        ? pool(max.get(), OFF_HEAP_TX).orElse(null)
+                        ? pool(max.get()).orElse(null)
                         : new Pool(OFF_HEAP_TX_DEFAULT, "off-heap transaction state (default 2g)",
                         state.get().valuePath(), "OFF_HEAP");
             }
@@ -325,10 +325,10 @@ final class MemorySettings {
         }
     }
 
-    private Optional<Pool> pool(ConfigEntry e, String name) {
+    private static Optional<Pool> pool(ConfigEntry e) {
+        String label = e.source() == ConfigEntry.Source.ENV ? "env " + e.written() : e.setting().strip();
         return e.value().map(Neo4jSize::parse).filter(p -> p.ok())
-                .map(p -> new Pool(p.value(), name.equals(e.setting().strip()) ? e.describe()
-                        : e.describe() + " (read as " + name + ")", e.valuePath(), e.value().get()));
+                .map(p -> new Pool(p.value(), label, e.valuePath(), e.value().get()));
     }
 
     /**

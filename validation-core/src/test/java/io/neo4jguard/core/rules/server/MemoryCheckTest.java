@@ -287,7 +287,7 @@ class MemoryCheckTest {
         Finding w = only(f, "memory.overridden-setting");
         assertThat(w.field()).isEqualTo("spec.config[server.memory.heap.max_size]");
         assertThat(only(f, "memory.over-limit").message())
-                .contains("heap 6g (server.memory.heap.max_size (env NEO4J_server_memory_heap_max__size))");
+                .contains("heap 6g (env NEO4J_server_memory_heap_max__size) + page cache 2g");
     }
 
     @Test
