@@ -53,7 +53,7 @@ public class Policy {
         this.defaultEnforcement = defaultEnforcement;
         this.enforcement = enforcement.entrySet().stream()
                 .sorted(Comparator.comparing((Map.Entry<String, Enforcement> e) -> Glob.isPattern(e.getKey()))
-                        .thenComparing(e -> -Glob.literalLength(e.getKey()))
+                        .thenComparing(e -> Glob.isPattern(e.getKey()) ? -Glob.literalLength(e.getKey()) : 0)
                         .thenComparing(Map.Entry::getKey))
                 .map(e -> Map.entry(e.getKey(), e.getValue()))
                 .toList();
