@@ -43,6 +43,15 @@ class JsonReportTest {
     }
 
     @Test
+    void theExampleInTheDocsConformsToo() throws Exception {
+        String doc = java.nio.file.Files.readString(RulesDoc.repositoryRoot(java.nio.file.Path.of(""))
+                .resolve("docs/json-format.md"));
+        int start = doc.indexOf("```json\n") + "```json\n".length();
+        String example = doc.substring(start, doc.indexOf("```", start));
+        assertThat(Schemas.jsonReportProblems(example)).isEmpty();
+    }
+
+    @Test
     void schemaRejectsAnUndocumentedField() {
         String json = new JsonReport().render(ReportFixture.report()).replaceFirst("\"files\"", "\"filez\"");
         assertThat(Schemas.jsonReportProblems(json)).isNotEmpty();
