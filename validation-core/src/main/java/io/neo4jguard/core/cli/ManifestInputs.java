@@ -15,8 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -50,6 +52,9 @@ final class ManifestInputs {
     Result read(List<String> args) {
         List<Resource> objects = new ArrayList<>();
         List<String> errors = new ArrayList<>();
+        // A file named twice (a.yaml and dir/ holding it) is read once: its objects would otherwise be
+        // duplicates of themselves.
+        Set<Path> seen = new HashSet<>();
         int files = 0;
         for (String arg : args) {
             if (arg.equals(STDIN)) {
@@ -79,10 +84,13 @@ final class ManifestInputs {
                     continue;
                 }
                 for (Path p : found) {
+                    if (!seen.add(p.toAbsolutePath().normalize())) {
+                        continue;
+                    }
                     files++;
                     readFile(Path.of(arg).resolve(path.relativize(p)).toString(), p, objects, errors);
                 }
-            } else {
+            } else if (seen.add(path.toAbsolutePath().normalize())) {
                 files++;
                 readFile(arg, path, objects, errors);
             }

@@ -17,8 +17,9 @@ import java.util.stream.Collectors;
  * Generates {@code docs/rules.md} from the rule metadata: the rule reference is never written by hand.
  * {@code RulesDocTest} fails when the committed file differs from what this generates.
  *
- * <p>Regenerate: {@code ./mvnw -q -pl validation-core test -Dtest=RulesDocTest -Dneo4jguard.updateDocs=true}
- * (or run this class's {@code main}, optionally with the output file as argument).
+ * <p>Regenerate: {@code ./mvnw -q -pl validation-core test -Dtest=RulesDocTest -Dneo4jguard.updateDocs=true},
+ * or {@code ./mvnw -q -pl validation-core compile exec:java -Dexec.mainClass=io.neo4jguard.core.report.RulesDoc}
+ * ({@code main} writes {@code docs/rules.md} of the repository it runs in, or the file given as argument).
  */
 public final class RulesDoc {
     static final String REGENERATE =

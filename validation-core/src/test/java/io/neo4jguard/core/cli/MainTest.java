@@ -187,6 +187,14 @@ class MainTest {
     }
 
     @Test
+    void aFileNamedTwiceIsReadOnce() {
+        Run r = run("check", "-o", "json", "ok/cluster.yaml", "ok", "./ok/cluster.yaml");
+        assertThat(r.code()).isZero();
+        assertThat(Schemas.tree(r.out()).at("/summary/files").asInt()).isEqualTo(2);
+        assertThat(Schemas.tree(r.out()).at("/summary/objects").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void parseErrorExitsTwoNamingFileAndLine() throws Exception {
         write("broken/x.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: [unclosed\n");
         Run r = run("check", "ok", "broken/x.yaml");
