@@ -1,0 +1,102 @@
+package io.neo4jguard.core.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.neo4jguard.core.api.RuleMeta;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SarifReportTest {
+    private static final List<RuleMeta> RULES = ReportFixture.VALIDATOR.rules();
+    private final SarifReport sarif = new SarifReport(RULES, Path.of("/repo"));
+
+    @Test
+    void meetsGitHubsRequirements() {
+        assertThat(Schemas.sarifProblems(sarif.render(ReportFixture.report()))).isEmpty();
+        assertThat(Schemas.sarifProblems(sarif.render(ReportFixture.hostile()))).isEmpty();
+        assertThat(Schemas.sarifProblems(sarif.render(Report.of(List.of(), 0, 0)))).isEmpty();
+    }
+
+    @Test
+    void subsetSchemaBitesOnALineBelowOne() {
+        String broken = sarif.render(ReportFixture.report()).replaceFirst("\"startLine\": \\d+", "\"startLine\": 0");
+        assertThat(Schemas.sarifProblems(broken)).isNotEmpty();
+    }
+
+    @Test
+    void describesEveryRuleFromItsMetadata() {
+        JsonNode root = Schemas.tree(sarif.render(ReportFixture.report()));
+        assertThat(root.at("/$schema").asText()).isEqualTo(SarifReport.SCHEMA);
+        assertThat(root.at("/version").asText()).isEqualTo("2.1.0");
+        JsonNode rules = root.at("/runs/0/tool/driver/rules");
+        assertThat(rules.size()).isEqualTo(RULES.size());
+        RuleMeta heap = RULES.stream().filter(r -> r.id().equals("memory.test-heap-syntax")).findFirst().orElseThrow();
+        JsonNode d = rules.get(RULES.indexOf(heap));
+        assertThat(d.at("/id").asText()).isEqualTo(heap.id());
+        assertThat(d.at("/name").asText()).isEqualTo("MemoryTestHeapSyntax");
+        assertThat(d.at("/shortDescription/text").asText()).isEqualTo(heap.title());
+        assertThat(d.at("/fullDescription/text").asText()).isEqualTo(heap.rationale());
+        assertThat(d.at("/help/text").asText()).startsWith(heap.remediation()).contains(heap.example().strip());
+        assertThat(d.at("/help/markdown").asText()).contains("```yaml");
+        assertThat(d.at("/defaultConfiguration/level").asText()).isEqualTo("error");
+        assertThat(root.at("/runs/0/tool/driver/name").asText()).isEqualTo("neo4j-guard");
+    }
+
+    @Test
+    void resultsPointAtFileLineAndColumnAndTheirRule() {
+        JsonNode root = Schemas.tree(sarif.render(ReportFixture.report()));
+        JsonNode results = root.at("/runs/0/results");
+        assertThat(results.size()).isEqualTo(3);
+        JsonNode first = results.get(0);
+        assertThat(first.at("/ruleId").asText()).isEqualTo("memory.test-heap-syntax");
+        assertThat(root.at("/runs/0/tool/driver/rules/" + first.at("/ruleIndex").asInt() + "/id").asText())
+                .isEqualTo("memory.test-heap-syntax");
+        assertThat(first.at("/level").asText()).isEqualTo("error");
+        assertThat(first.at("/message/text").asText())
+                .startsWith("Neo4jEnterpriseCluster/graph: spec.config[server.memory.heap.max_size]: Invalid value")
+                .endsWith("(hint: write 4g)");
+        JsonNode loc = first.at("/locations/0/physicalLocation");
+        assertThat(loc.at("/artifactLocation/uri").asText()).isEqualTo("k8s/cluster.yaml");
+        assertThat(loc.at("/artifactLocation/uriBaseId").asText()).isEqualTo("%SRCROOT%");
+        assertThat(loc.at("/region/startLine").asInt()).isEqualTo(10);
+        assertThat(loc.at("/region/startColumn").asInt()).isEqualTo(5);
+        assertThat(first.at("/properties/object").asText()).isEqualTo("Neo4jEnterpriseCluster/prod/graph");
+        assertThat(first.has("fixes")).isFalse();
+        // A warning stays a warning.
+        assertThat(results.get(2).at("/level").asText()).isEqualTo("warning");
+    }
+
+    @Test
+    void unknownLineFallsBackToTheObjectAndNeverBelowOne() {
+        JsonNode results = Schemas.tree(sarif.render(ReportFixture.hostile())).at("/runs/0/results");
+        JsonNode warning = results.get(1).at("/locations/0/physicalLocation");
+        assertThat(warning.at("/region/startLine").asInt()).isEqualTo(1);
+        assertThat(warning.at("/artifactLocation/uri").asText()).isEqualTo("dir%20with%20space/%3C&%3E%22'.yaml");
+    }
+
+    @Test
+    void uriIsRelativeToTheBaseWithForwardSlashesOrAFileUriOutsideIt() {
+        assertThat(sarif.uri("k8s/a.yaml")).isEqualTo("k8s/a.yaml");
+        assertThat(sarif.uri("./k8s/../k8s/a.yaml")).isEqualTo("k8s/a.yaml");
+        assertThat(sarif.uri("/repo/k8s/a.yaml")).isEqualTo("k8s/a.yaml");
+        assertThat(sarif.uri("/elsewhere/a b.yaml")).isEqualTo("file:///elsewhere/a%20b.yaml");
+        assertThat(sarif.uri("a:b.yaml")).isEqualTo("./a:b.yaml");
+        assertThat(sarif.uri("caf\u00e9.yaml")).isEqualTo("caf%C3%A9.yaml");
+        assertThat(sarif.uri("-")).isEqualTo("-");
+    }
+
+    @Test
+    void fixesHookAddsFixesWhenGiven() {
+        SarifReport withFixes = new SarifReport(RULES, Path.of("/repo"), (o, f) -> f.fix().isEmpty()
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode()
+                .add(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                        .put("description", f.hint()))));
+        JsonNode results = Schemas.tree(withFixes.render(ReportFixture.report())).at("/runs/0/results");
+        assertThat(results.get(0).at("/fixes/0/description").asText()).isEqualTo("write 4g");
+        assertThat(results.get(1).has("fixes")).isFalse();
+    }
+}
