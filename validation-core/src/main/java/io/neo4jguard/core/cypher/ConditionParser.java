@@ -76,8 +76,9 @@ public final class ConditionParser {
         LineMap lines = new LineMap(source);
         Tokens tokens = CypherTokenizer.tokenize(source);
 
-        List<Problem> problems = new ArrayList<>(tokens.problems());
-        problems.addAll(ConditionScan.scan(tokens, multiLine));
+        // Guard problems first: where the scan and the lexer blame the same token, the scan says why it matters.
+        List<Problem> problems = new ArrayList<>(ConditionScan.scan(tokens, multiLine));
+        problems.addAll(tokens.problems());
 
         ConditionParser parser = new ConditionParser(tokens.significant(), source.length(), lines);
         Failure failure = parser.run();
@@ -85,21 +86,35 @@ public final class ConditionParser {
             problems.add(failure.problem);
         }
         problems.sort(Comparator.comparingInt(Problem::offset));
-        return new ParsedCondition(source, problems, parser.calls, List.copyOf(parser.unbound.values()),
+        List<Problem> onePerPlace = new ArrayList<>();
+        for (Problem p : problems) {
+            if (onePerPlace.isEmpty() || onePerPlace.get(onePerPlace.size() - 1).offset() != p.offset()) {
+                onePerPlace.add(p);
+            }
+        }
+        return new ParsedCondition(source, onePerPlace, parser.calls, List.copyOf(parser.unbound.values()),
                 multiLine);
     }
 
     /**
-     * A syntax error is noise when a more specific problem explains it: one inside the token it failed on, or
-     * an unbalanced/unterminated delimiter (the parse of the rest is then meaningless anyway).
+     * A syntax error is noise when a more specific problem explains it: a delimiter left open, a pattern, or
+     * any problem at or before the token it failed on (a bad number, a stray character, a comment or keyword
+     * that changes what follows). Escapes and bidi controls inside literals do not move token boundaries, so
+     * they explain nothing.
      */
     private static boolean derived(Failure f, List<Problem> others) {
         for (Problem p : others) {
-            if (p.kind() == Problem.Kind.UNBALANCED || p.kind() == Problem.Kind.UNTERMINATED) {
-                return true;
-            }
-            if (p.offset() >= f.at.start() && p.offset() < Math.max(f.at.end(), f.at.start() + 1)) {
-                return true;
+            switch (p.kind()) {
+                case UNBALANCED, UNTERMINATED, PATTERN -> {
+                    return true;
+                }
+                case BAD_ESCAPE, BIDI_CONTROL -> {
+                }
+                default -> {
+                    if (p.offset() < Math.max(f.at.end(), f.at.start() + 1)) {
+                        return true;
+                    }
+                }
             }
         }
         return false;
@@ -486,6 +501,7 @@ public final class ConditionParser {
     /** {@code name(.name)* ( args )}, the name ending at token index {@code last}. */
     private Expr call(int last) {
         Token first = peek();
+        int nameEnd = t.get(last).end();
         StringBuilder name = new StringBuilder();
         while (i <= last) {
             Token part = next();
@@ -504,7 +520,7 @@ public final class ConditionParser {
             } while (acceptSymbol(","));
             expectSymbol(")", "to close the arguments of " + name);
         }
-        calls.add(new FunctionCall(name.toString(), first, args));
+        calls.add(new FunctionCall(name.toString(), first, nameEnd, args));
         return Expr.of(FunctionCall.Kind.EXPRESSION, first);
     }
 
@@ -519,7 +535,7 @@ public final class ConditionParser {
             scoped(List.of(variable), this::expression);
         }
         expectSymbol(")", "to close " + fn.text() + "(...)");
-        calls.add(new FunctionCall(fn.text(), fn, List.of()));
+        calls.add(new FunctionCall(fn.text(), fn, fn.end(), List.of()));
         return Expr.of(FunctionCall.Kind.EXPRESSION, fn);
     }
 
@@ -537,7 +553,7 @@ public final class ConditionParser {
         expectSymbol("|", "in reduce(accumulator = initial, x IN list | expression)");
         scoped(List.of(acc, variable), this::expression);
         expectSymbol(")", "to close reduce(...)");
-        calls.add(new FunctionCall(fn.text(), fn, List.of()));
+        calls.add(new FunctionCall(fn.text(), fn, fn.end(), List.of()));
         return Expr.of(FunctionCall.Kind.EXPRESSION, fn);
     }
 

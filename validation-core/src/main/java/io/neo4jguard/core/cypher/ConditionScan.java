@@ -59,9 +59,12 @@ final class ConditionScan {
                 report(Problem.Kind.COMMENT, "a // comment is not allowed: the condition is followed by the "
                         + "SET ENABLED clause the operator appends, and a line comment swallows it (spec.enabled "
                         + "would be silently ignored)", t);
+            } else if (t.type() == Token.Type.BLOCK_COMMENT && (t.text().length() < 4 || !t.text().endsWith("*/"))) {
+                report(Problem.Kind.COMMENT, "an unclosed /* comment is not allowed: it swallows the rest of the "
+                        + "statement, including the SET ENABLED clause the operator appends", t);
             } else if (t.type() == Token.Type.BLOCK_COMMENT) {
-                report(Problem.Kind.COMMENT, "a /* */ comment is not allowed: an unclosed one swallows the SET "
-                        + "ENABLED clause the operator appends, and a closed one hides text from reviewers", t);
+                report(Problem.Kind.COMMENT, "a /* */ comment is not allowed: it hides text from reviewers, and "
+                        + "an unclosed one would swallow the SET ENABLED clause the operator appends", t);
             }
         }
     }
@@ -137,6 +140,12 @@ final class ConditionScan {
             boolean stringPredicate = t.isWord("WITH") && sig(i - 1) != null
                     && (sig(i - 1).isWord("STARTS") || sig(i - 1).isWord("ENDS"));
             if (propertyKey || mapKey || stringPredicate) {
+                continue;
+            }
+            if (symbolAt(i + 1, "(")) {
+                report(Problem.Kind.CLAUSE_KEYWORD, Ascii.toUpperCase(t.text()) + "(...) is not allowed: "
+                        + Ascii.toUpperCase(t.text()) + " is a clause or subquery keyword, not a function a condition "
+                        + "may call", t);
                 continue;
             }
             report(Problem.Kind.CLAUSE_KEYWORD, "clause keyword " + Ascii.toUpperCase(t.text()) + " is not "

@@ -7,10 +7,11 @@ import java.util.List;
  *
  * @param name the name as written, namespace parts joined with dots ({@code abac.oidc.user_attribute});
  *             backtick parts unquoted, as Neo4j resolves them
- * @param at   the first token of the name
- * @param args one summary per argument
+ * @param at      the first token of the name
+ * @param nameEnd offset just after the name's last part
+ * @param args    one summary per argument
  */
-public record FunctionCall(String name, Token at, List<Argument> args) {
+public record FunctionCall(String name, Token at, int nameEnd, List<Argument> args) {
     public FunctionCall {
         args = List.copyOf(args);
     }

@@ -68,7 +68,8 @@ public final class AuthRuleConditionCheck implements Check {
                     + "that read the current clock (date(), datetime({timezone: 'UTC'})): only the transaction "
                     + "start time exists when a rule is evaluated. abac.oidc.user_attribute takes exactly one "
                     + "string, the claim key. Caught here, the mistake surfaces at apply time instead of as a "
-                    + "failed reconcile.",
+                    + "failed reconcile. The allow-list (Neo4j's, case-insensitive): "
+                    + String.join(", ", ConditionFunctions.ALLOWED) + ".",
             "Call only allow-listed functions (see the message); use date.transaction('UTC') and the like for "
                     + "the current time; pass one claim key string to abac.oidc.user_attribute.",
             "spec:\n  condition: abac.oidc.user_attribute('start_date') <= date.transaction('UTC')");
@@ -96,12 +97,13 @@ public final class AuthRuleConditionCheck implements Check {
                     + "abac.oidc.user_attribute(...) values instead"),
             Map.entry(Problem.Kind.PATTERN, "conditions cannot match graph patterns; write x - (-y) for arithmetic"),
             Map.entry(Problem.Kind.UNBALANCED, "close every (, [ and { in the order they were opened"),
-            Map.entry(Problem.Kind.UNTERMINATED, "close the literal with the same quote (write \\' for a quote "
-                    + "inside it) or the name with a backtick"),
+            Map.entry(Problem.Kind.UNTERMINATED, "close a string literal with its own quote (write \\' for a quote "
+                    + "inside it) and a backtick name with a backtick"),
             Map.entry(Problem.Kind.BAD_ESCAPE, "write \\\\ for a backslash inside a string literal"),
             Map.entry(Problem.Kind.BAD_NUMBER, "write the number in plain digits, or quote it if it is text"),
             Map.entry(Problem.Kind.INVISIBLE_CHAR, "delete the invisible character (retype the line if unsure)"),
-            Map.entry(Problem.Kind.LOOKALIKE_CHAR, "retype the name in plain ASCII"),
+            Map.entry(Problem.Kind.LOOKALIKE_CHAR, "retype it in plain ASCII (inside a string literal any "
+                    + "character is fine)"),
             Map.entry(Problem.Kind.BIDI_CONTROL, "delete the bidirectional control character"),
             Map.entry(Problem.Kind.UNEXPECTED_CHAR, "remove the character, or put it inside a string literal"),
             Map.entry(Problem.Kind.SYNTAX, "the condition must be one boolean expression; see the rule's "
@@ -165,6 +167,11 @@ public final class AuthRuleConditionCheck implements Check {
     private void functions(RuleContext ctx, ParsedCondition parsed) {
         Set<String> seen = new java.util.HashSet<>();
         for (FunctionCall call : parsed.calls()) {
+            boolean nameAlreadyBlamed = parsed.problems().stream()
+                    .anyMatch(p -> p.offset() >= call.at().start() && p.offset() < call.nameEnd());
+            if (nameAlreadyBlamed) {
+                continue; // a look-alike or invisible character in the name: the guard finding says it all
+            }
             Refusal r = refusal(call);
             if (r != null && seen.add(call.normalizedName())) {
                 ctx.report(FUNCTION_NOT_ALLOWED, FIELD, Messages.invalid(call.name(), "at "
@@ -185,7 +192,8 @@ public final class AuthRuleConditionCheck implements Check {
                     + "accepts only its allow-list of side-effect-free functions (abac.*, list, numeric, predicate, "
                     + "scalar, string and temporal built-ins)",
                     ConditionFunctions.closest(name).map(f -> "did you mean " + f + "?")
-                            .orElse("allowed: " + String.join(", ", ConditionFunctions.ALLOWED)));
+                            .orElse("allowed are abac.oidc.user_attribute, abac.native.user_tags and Neo4j's "
+                                    + "side-effect-free built-ins; the rule's rationale lists them all"));
         }
         List<FunctionCall.Argument> args = call.args();
         if (ConditionFunctions.NEED_ARGUMENTS.contains(name)) {
