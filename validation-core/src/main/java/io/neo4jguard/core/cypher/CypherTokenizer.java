@@ -44,6 +44,11 @@ public final class CypherTokenizer {
         this.lines = new LineMap(src);
     }
 
+    /** True when {@code source} holds nothing but whitespace as Cypher reads it (NBSP and U+2028 included). */
+    public static boolean isBlank(String source) {
+        return source == null || source.codePoints().allMatch(CypherChars::isCypherWhitespace);
+    }
+
     public static Tokens tokenize(String source) {
         String s = source == null ? "" : source;
         return new CypherTokenizer(s).run();

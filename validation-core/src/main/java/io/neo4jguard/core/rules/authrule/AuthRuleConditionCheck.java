@@ -4,6 +4,7 @@ import io.neo4jguard.core.api.Kinds;
 import io.neo4jguard.core.api.RuleMeta;
 import io.neo4jguard.core.api.Severity;
 import io.neo4jguard.core.cypher.ConditionParser;
+import io.neo4jguard.core.cypher.CypherTokenizer;
 import io.neo4jguard.core.cypher.FunctionCall;
 import io.neo4jguard.core.cypher.ParsedCondition;
 import io.neo4jguard.core.cypher.Problem;
@@ -126,7 +127,7 @@ public final class AuthRuleConditionCheck implements Check {
             }
             return; // a list or map here is the schema check's business
         }
-        if (text.get().isBlank()) {
+        if (CypherTokenizer.isBlank(text.get())) {
             ctx.report(REQUIRED, FIELD, Messages.required("the condition is empty or only whitespace"),
                     "for example abac.oidc.user_attribute('department') = 'sales'");
             return;
