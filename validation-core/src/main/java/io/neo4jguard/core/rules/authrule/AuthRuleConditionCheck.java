@@ -46,8 +46,9 @@ public final class AuthRuleConditionCheck implements Check {
             "The operator splices the condition verbatim into CYPHER 25 CREATE OR REPLACE AUTH RULE `name` SET "
                     + "CONDITION <condition> SET ENABLED <bool>. A // comment swallows the SET ENABLED clause (a "
                     + "rule declared disabled gets created enabled), a clause keyword such as SET rewrites the "
-                    + "statement (true SET ENABLED true //), a ';' starts another statement, and subqueries, "
-                    + "patterns and parameters are not allowed by Neo4j in conditions anyway. The condition is "
+                    + "statement (true SET ENABLED true //), a ';' starts another statement; Neo4j itself refuses "
+                    + "subqueries and parameters in conditions, and a pattern would read the graph, which a "
+                    + "condition about the user's token has no business doing. The condition is "
                     + "therefore tokenized the way Cypher tokenizes it (string literals with every escape, "
                     + "backtick names, comments, Unicode) and must be one expression built from literals, lists, "
                     + "maps, property access, function calls, comparisons, AND/OR/XOR/NOT, IN, STARTS WITH, "
@@ -118,6 +119,9 @@ public final class AuthRuleConditionCheck implements Check {
 
     @Override
     public void check(RuleContext ctx) {
+        if (!Kinds.AUTH_RULE.equals(ctx.kind())) {
+            return;
+        }
         Node condition = ctx.spec().get("condition");
         Optional<String> text = condition.scalarText();
         if (text.isEmpty()) {

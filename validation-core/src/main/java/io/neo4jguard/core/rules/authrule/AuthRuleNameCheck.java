@@ -58,6 +58,9 @@ public final class AuthRuleNameCheck implements Check {
 
     @Override
     public void check(RuleContext ctx) {
+        if (!Kinds.AUTH_RULE.equals(ctx.kind())) {
+            return;
+        }
         Node specName = ctx.spec().get("name");
         Node metaName = ctx.metadata().get("name");
         Optional<String> fromSpec = specName.scalarText().filter(s -> !s.isEmpty());

@@ -58,6 +58,9 @@ public final class AuthRuleRolesCheck implements Check {
 
     @Override
     public void check(RuleContext ctx) {
+        if (!Kinds.AUTH_RULE.equals(ctx.kind())) {
+            return;
+        }
         Node roles = ctx.spec().get("grantedRoles");
         if (roles.present() && !roles.isArray()) {
             return; // wrong type: the schema check reports it

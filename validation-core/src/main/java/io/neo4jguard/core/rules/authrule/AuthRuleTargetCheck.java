@@ -65,6 +65,9 @@ public final class AuthRuleTargetCheck implements Check {
 
     @Override
     public void check(RuleContext ctx) {
+        if (!Kinds.AUTH_RULE.equals(ctx.kind())) {
+            return; // the shared refs.* rules make the engine run this check for other kinds too
+        }
         Node ref = ctx.spec().get("clusterRef");
         if (ref.text().map(String::isBlank).orElse(!ref.present())) {
             ctx.report(CLUSTER_REF_REQUIRED, FIELD, Messages.required("the Neo4jEnterpriseCluster or "
