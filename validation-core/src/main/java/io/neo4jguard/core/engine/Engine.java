@@ -59,7 +59,7 @@ public final class Engine {
         Map<String, List<Check>> byKind = new LinkedHashMap<>();
         for (String kind : Kinds.ALL) {
             byKind.put(kind, this.checks.stream()
-                    .filter(c -> c.rules().stream().anyMatch(r -> r.appliesTo(kind)))
+                    .filter(c -> c.kinds().contains(kind))
                     .toList());
         }
         this.checksByKind = Map.copyOf(byKind);

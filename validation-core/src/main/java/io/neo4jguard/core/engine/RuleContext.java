@@ -87,6 +87,10 @@ public final class RuleContext {
         if (!allowedRules.contains(rule.id())) {
             throw new IllegalStateException("check reported rule " + rule.id() + " that it does not declare");
         }
+        if (!rule.appliesTo(resource.kind())) {
+            throw new IllegalStateException("check reported rule " + rule.id() + " on a " + resource.kind()
+                    + ", a kind the rule does not apply to");
+        }
         findings.add(new Finding(rule.id(), rule.severity(), field, message, hint,
                 resource.locate(field), fix));
     }
