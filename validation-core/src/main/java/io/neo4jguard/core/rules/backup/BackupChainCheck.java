@@ -89,6 +89,9 @@ public final class BackupChainCheck implements Check {
 
     @Override
     public void check(RuleContext ctx) {
+        if (!Kinds.BACKUP.equals(ctx.kind())) {
+            return;
+        }
         Node spec = ctx.spec();
         String own = ctx.metadata().get("name").textOr("");
         Node chain = spec.get("chainFromBackup");

@@ -108,6 +108,9 @@ public final class BackupOptionsCheck implements Check {
 
     @Override
     public void check(RuleContext ctx) {
+        if (!Kinds.BACKUP.equals(ctx.kind())) {
+            return;
+        }
         Node spec = ctx.spec();
         Node options = spec.get("options");
         checkVersionGates(ctx, spec, options);

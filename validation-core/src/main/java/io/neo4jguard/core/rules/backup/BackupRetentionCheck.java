@@ -81,6 +81,9 @@ public final class BackupRetentionCheck implements Check {
 
     @Override
     public void check(RuleContext ctx) {
+        if (!Kinds.BACKUP.equals(ctx.kind())) {
+            return;
+        }
         Node retention = ctx.spec().get("retention");
         if (!retention.isObject()) {
             return;

@@ -108,6 +108,9 @@ public final class BackupScheduleCheck implements Check {
 
     @Override
     public void check(RuleContext ctx) {
+        if (!Kinds.BACKUP.equals(ctx.kind())) {
+            return;
+        }
         Node schedule = ctx.spec().get("schedule");
         Optional<String> text = schedule.text().filter(s -> !s.isEmpty());
         String name = ctx.metadata().get("name").textOr("");

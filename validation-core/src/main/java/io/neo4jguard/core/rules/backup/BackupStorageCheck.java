@@ -208,7 +208,7 @@ public final class BackupStorageCheck implements Check {
                         Messages.forbidden("cloud settings belong under spec.storage.cloud"),
                         "move the block to spec.storage.cloud");
             }
-        } else {
+        } else if (Kinds.RESTORE.equals(ctx.kind())) {
             Node source = spec.get("source");
             // A backup-typed restore takes its storage from the Neo4jBackup; storage is read for type storage.
             checkLocation(ctx, source.get("storage"), "/spec/source/storage", false);

@@ -84,6 +84,9 @@ public final class BackupTargetCheck implements Check {
 
     @Override
     public void check(RuleContext ctx) {
+        if (!Kinds.BACKUP.equals(ctx.kind())) {
+            return; // the shared refs.* rules apply to every referring kind
+        }
         Node spec = ctx.spec();
         Node ref = spec.get("instanceRef");
         Optional<Resource> target = resolveTarget(ctx, spec, ref);

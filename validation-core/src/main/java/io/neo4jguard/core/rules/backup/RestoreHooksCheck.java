@@ -60,6 +60,9 @@ public final class RestoreHooksCheck implements Check {
 
     @Override
     public void check(RuleContext ctx) {
+        if (!Kinds.RESTORE.equals(ctx.kind())) {
+            return;
+        }
         Node options = ctx.spec().get("options");
         for (String hookName : HOOKS) {
             Node hook = options.get(hookName);

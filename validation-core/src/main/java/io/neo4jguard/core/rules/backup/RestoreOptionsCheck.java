@@ -95,6 +95,9 @@ public final class RestoreOptionsCheck implements Check {
 
     @Override
     public void check(RuleContext ctx) {
+        if (!Kinds.RESTORE.equals(ctx.kind())) {
+            return;
+        }
         Node spec = ctx.spec();
         Node options = spec.get("options");
         Staging.checkSize(ctx, options.get("tempStorage"), TEMP_STORAGE);

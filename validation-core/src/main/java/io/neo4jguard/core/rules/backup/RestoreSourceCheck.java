@@ -116,6 +116,9 @@ public final class RestoreSourceCheck implements Check {
 
     @Override
     public void check(RuleContext ctx) {
+        if (!Kinds.RESTORE.equals(ctx.kind())) {
+            return;
+        }
         Node spec = ctx.spec();
         Node source = spec.get("source");
         if (!source.isObject()) {

@@ -90,6 +90,9 @@ public final class RestoreTargetCheck implements Check {
 
     @Override
     public void check(RuleContext ctx) {
+        if (!Kinds.RESTORE.equals(ctx.kind())) {
+            return; // the shared refs.* rules apply to every referring kind
+        }
         Node spec = ctx.spec();
         Node ref = spec.get("instanceRef");
         if (ref.text().map(String::trim).filter(s -> !s.isEmpty()).isEmpty()) {
