@@ -70,7 +70,7 @@ public final class BackupRetentionCheck implements Check {
                     + "s3, gcs and azure it never deletes objects, so the bucket grows without bound unless a "
                     + "lifecycle rule expires them.",
             "Configure a bucket lifecycle (expiration) rule that matches maxAge/maxCount.",
-            "# S3: aws s3api put-bucket-lifecycle-configuration --bucket neo4j-backups ...");
+            "storage:\n  type: pvc\n  pvc:\n    name: neo4j-backups\nretention:\n  maxCount: 7");
 
     private static final List<RuleMeta> RULES = List.of(MAX_AGE_RULE, MAX_COUNT, EMPTY, DELETE_POLICY, NOT_ENFORCED);
 

@@ -155,8 +155,8 @@ public final class BackupStorageCheck implements Check {
                     + "(CreateContainerConfigError) and the backup never runs. A Secret that does not exist (yet) is "
                     + "not reported; values are never shown.",
             "Add the missing keys to the Secret (data or stringData), or fix credentialsSecretRef.",
-            "kubectl create secret generic s3-credentials --from-literal=AWS_ACCESS_KEY_ID=... \\\n"
-                    + "  --from-literal=AWS_SECRET_ACCESS_KEY=... --from-literal=AWS_REGION=us-east-1");
+            "apiVersion: v1\nkind: Secret\nmetadata:\n  name: s3-credentials\nstringData:\n"
+                    + "  AWS_ACCESS_KEY_ID: AKIA...\n  AWS_SECRET_ACCESS_KEY: ...\n  AWS_REGION: us-east-1");
 
     public static final RuleMeta ENDPOINT_URL = new RuleMeta("backup-storage.endpoint-url",
             "endpointURL must be an http(s) URL", Severity.ERROR, KINDS,
