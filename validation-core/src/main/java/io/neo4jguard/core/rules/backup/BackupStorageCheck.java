@@ -210,12 +210,29 @@ public final class BackupStorageCheck implements Check {
             }
         } else if (Kinds.RESTORE.equals(ctx.kind())) {
             Node source = spec.get("source");
-            // A backup-typed restore takes its storage from the Neo4jBackup; storage is read for type storage.
-            checkLocation(ctx, source.get("storage"), "/spec/source/storage", false);
             Node pitr = source.get("pitr");
-            checkLocation(ctx, pitr.get("baseBackup", "storage"), "/spec/source/pitr/baseBackup/storage", false);
+            restoreLocation(ctx, source, "/spec/source/storage");
+            restoreLocation(ctx, pitr.get("baseBackup"), "/spec/source/pitr/baseBackup/storage");
             checkLocation(ctx, pitr.get("logStorage"), "/spec/source/pitr/logStorage", false);
         }
+    }
+
+    /**
+     * A restore source's storage: read unless the source is a Neo4jBackup (type backup), whose own storage
+     * replaces it; then a storage block here only misleads.
+     */
+    private void restoreLocation(RuleContext ctx, Node holder, String pointer) {
+        Node storage = holder.get("storage");
+        if (holder.get("type").textOr("").equals("backup")) {
+            if (storage.isObject()) {
+                ctx.report(CLOUD_IGNORED, storage.path(),
+                        Messages.forbidden("a backup source takes its storage from the Neo4jBackup; this block is "
+                                + "not used"),
+                        "remove it, or use type storage to restore from this location");
+            }
+            return;
+        }
+        checkLocation(ctx, storage, pointer, false);
     }
 
     /**

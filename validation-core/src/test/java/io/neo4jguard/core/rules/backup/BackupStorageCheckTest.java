@@ -389,6 +389,24 @@ class BackupStorageCheckTest {
     }
 
     @Test
+    void aBackupSourceIgnoresItsOwnStorageBlock() {
+        List<Finding> f = run(check, """
+                apiVersion: neo4j.neo4j.com/v1beta1
+                kind: Neo4jRestore
+                metadata: {name: r}
+                spec:
+                  instanceRef: solo
+                  database: orders
+                  source:
+                    type: backup
+                    backupRef: nightly
+                    storage: {type: s3, bucket: b}
+                """);
+        assertThat(ids(f)).containsExactly("backup-storage.block-ignored");
+        assertThat(f.get(0).field()).isEqualTo("spec.source.storage");
+    }
+
+    @Test
     void reportsEveryProblemAtOnce() {
         List<Finding> f = run(check, backup("""
                 type: s3
