@@ -1,0 +1,78 @@
+package io.neo4jguard.core.rules.backup;
+
+import io.neo4jguard.core.api.RuleMeta;
+import io.neo4jguard.core.engine.Messages;
+import io.neo4jguard.core.engine.Node;
+import io.neo4jguard.core.engine.RuleContext;
+import io.neo4jguard.core.units.KubernetesQuantity;
+import io.neo4jguard.core.units.Parsed;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** {@code options.tempPath} and {@code options.tempStorage}, shared by backup and restore options. */
+final class Staging {
+    /**
+     * The CRD pattern of tempStorage.size: digits and a binary suffix only. Stricter than a Kubernetes
+     * quantity ({@code 50G} and {@code 1.5Ti} are quantities but the API server refuses them here).
+     */
+    private static final Pattern SIZE = Pattern.compile("[0-9]+(Ki|Mi|Gi|Ti)?");
+
+    private Staging() {
+    }
+
+    static void checkSize(RuleContext ctx, Node tempStorage, RuleMeta rule) {
+        if (!tempStorage.isObject()) {
+            return;
+        }
+        Node size = tempStorage.get("size");
+        Optional<String> text = size.scalarText();
+        if (!size.present()) {
+            ctx.report(rule, size.path(), Messages.required("the size of the staging volume, e.g. 50Gi"));
+            return;
+        }
+        if (text.isEmpty()) {
+            return; // wrong type: schema check
+        }
+        String s = text.get();
+        Parsed<BigDecimal> q = KubernetesQuantity.parse(s);
+        if (!q.ok()) {
+            ctx.report(rule, size.path(), Messages.invalid(s, q.error()));
+        } else if (!SIZE.matcher(s).matches()) {
+            ctx.report(rule, size.path(), Messages.invalid(s,
+                    "the CRD accepts only digits with an optional Ki, Mi, Gi or Ti suffix"),
+                    suggest(q.value()));
+        } else if (q.value().signum() <= 0) {
+            ctx.report(rule, size.path(), Messages.invalid(s, "must be greater than zero"));
+        }
+    }
+
+    /** The same amount in whole Gi (rounded up), as a hint. */
+    private static String suggest(BigDecimal bytes) {
+        BigDecimal gi = BigDecimal.valueOf(1024L * 1024 * 1024);
+        if (bytes.signum() <= 0) {
+            return "use e.g. 50Gi";
+        }
+        BigDecimal whole = bytes.divide(gi, 0, java.math.RoundingMode.CEILING);
+        return "write " + whole.toPlainString() + "Gi";
+    }
+
+    /**
+     * tempPath reaches the neo4j-admin command line unquoted in the backup command, so it must be a plain
+     * absolute path (the operator's own rule).
+     */
+    static void checkPath(RuleContext ctx, Node tempPath, RuleMeta rule) {
+        Optional<String> p = tempPath.text().filter(s -> !s.isEmpty());
+        if (p.isEmpty()) {
+            return;
+        }
+        String s = p.get();
+        if (!s.startsWith("/")) {
+            ctx.report(rule, tempPath.path(), Messages.invalid(s, "must be an absolute path"));
+        } else if (!Names.isShellSafe(s)) {
+            ctx.report(rule, tempPath.path(), Messages.invalid(s,
+                    "may contain only letters, digits, '.', '_', '/' and '-' (it reaches /bin/sh unquoted)"));
+        }
+    }
+}
