@@ -35,6 +35,12 @@ public final class AccessTargetCheck implements Check {
         RULES = List.copyOf(r);
     }
 
+    /** Only this check's own kinds: the shared refs.* rules it declares apply to every referring kind. */
+    @Override
+    public Set<String> kinds() {
+        return Set.of(Kinds.USER, Kinds.ROLE, Kinds.ROLE_BINDING);
+    }
+
     @Override
     public List<RuleMeta> rules() {
         return RULES;

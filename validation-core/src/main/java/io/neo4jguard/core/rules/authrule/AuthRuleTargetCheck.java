@@ -56,6 +56,12 @@ public final class AuthRuleTargetCheck implements Check {
             "Upgrade the target, or use abac.oidc.user_attribute(...) with an OIDC claim instead.",
             "spec:\n  condition: 'admin' IN abac.native.user_tags()   # on Neo4j 2026.06 or later");
 
+    /** Only this check's own kinds: the shared refs.* rules it declares apply to every referring kind. */
+    @Override
+    public Set<String> kinds() {
+        return Set.of(Kinds.AUTH_RULE);
+    }
+
     @Override
     public List<RuleMeta> rules() {
         List<RuleMeta> rules = new ArrayList<>(List.of(CLUSTER_REF_REQUIRED, VERSION_TOO_OLD, FUNCTION_TOO_NEW));

@@ -77,6 +77,12 @@ public final class BackupTargetCheck implements Check {
         RULES = List.copyOf(rules);
     }
 
+    /** Only this check's own kinds: the shared refs.* rules it declares apply to every referring kind. */
+    @Override
+    public Set<String> kinds() {
+        return Set.of(Kinds.BACKUP);
+    }
+
     @Override
     public List<RuleMeta> rules() {
         return RULES;

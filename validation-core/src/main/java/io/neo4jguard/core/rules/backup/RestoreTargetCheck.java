@@ -83,6 +83,12 @@ public final class RestoreTargetCheck implements Check {
         RULES = List.copyOf(rules);
     }
 
+    /** Only this check's own kinds: the shared refs.* rules it declares apply to every referring kind. */
+    @Override
+    public Set<String> kinds() {
+        return Set.of(Kinds.RESTORE);
+    }
+
     @Override
     public List<RuleMeta> rules() {
         return RULES;

@@ -36,6 +36,12 @@ public final class DatabaseTargetCheck implements Check {
         RULES = List.copyOf(r);
     }
 
+    /** Only this check's own kinds: the shared refs.* rules it declares apply to every referring kind. */
+    @Override
+    public Set<String> kinds() {
+        return Set.of(Kinds.DATABASE);
+    }
+
     @Override
     public List<RuleMeta> rules() {
         return RULES;

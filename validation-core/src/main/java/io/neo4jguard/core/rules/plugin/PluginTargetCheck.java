@@ -32,6 +32,12 @@ public final class PluginTargetCheck implements Check {
         RULES = List.copyOf(r);
     }
 
+    /** Only this check's own kinds: the shared refs.* rules it declares apply to every referring kind. */
+    @Override
+    public Set<String> kinds() {
+        return Set.of(Kinds.PLUGIN);
+    }
+
     @Override
     public List<RuleMeta> rules() {
         return RULES;
