@@ -31,8 +31,9 @@ import java.util.regex.Pattern;
  *   <li>Only ASCII digits. {@code NumberFormat} reads any Unicode digit ({@code ４g}, Arabic-Indic
  *       digits) and the symbols {@code NaN} (which Neo4j turns into 0 bytes) and {@code ∞}; these
  *       are copy-paste accidents that every other tool in the chain reads differently.</li>
- *   <li>Text after the unit ({@code 4g foo}) is an error; Neo4j's loop stops at the whitespace
- *       after the unit and (in the sources we read) ignores the rest.</li>
+ *   <li>Text after the unit ({@code 4g foo}) is an error. Neo4j's loop stops at the whitespace after
+ *       the unit and ignores the rest (inferred from {@code ByteUnit.parse} in the 4.x sources; not
+ *       re-measured on 5.26/2026.x): refusing it costs a user nothing, accepting it could hide a typo.</li>
  *   <li>Exponents are limited to {@value #MAX_EXPONENT_DIGITS} digits. {@code NumberFormat} keeps an
  *       int exponent and wraps around ({@code 1E4294967296} reads as 1).</li>
  *   <li>Arithmetic is exact. Neo4j multiplies doubles, so above 2^53 bytes (8 PiB) its result can
