@@ -18,6 +18,13 @@ import java.util.regex.Pattern;
  * </pre>
  * Values are exact {@link BigDecimal}s: {@code 512m} is 0.512 (milli), not 512 MiB; that trap is why
  * this parser and {@link Neo4jSize} are separate languages and never share code.
+ *
+ * <p>The accepted text is exactly the pattern the API server checks for quantity fields in CRDs
+ * ({@code ^(\+|-)?(([0-9]+(\.[0-9]*)?)|(\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\+|-)?(([0-9]+(\.[0-9]*)?)|(\.[0-9]+))))?$})
+ * minus the fractional exponents that {@code ParseQuantity} then refuses ({@code 1e1.5}). Only ASCII
+ * digits; no whitespace (the CRD pattern is anchored). Two differences from {@code ParseQuantity}'s
+ * stored value, both irrelevant to whole bytes: it rounds amounts below 1n up to 1n ({@code 0.1n}),
+ * and caps binary-suffixed amounts at 2^63-1 ({@code 8Ei}); {@link #bytes} reports the latter as too large.
  */
 public final class KubernetesQuantity {
     private static final Pattern GRAMMAR = Pattern.compile(
@@ -44,8 +51,10 @@ public final class KubernetesQuantity {
             Map.entry("Ei", KI.pow(6)));
 
     /**
-     * Exponents beyond this are refused: the API server caps quantities near 2^63 anyway, and an
-     * unbounded exponent ({@code 1e999999999}) would make BigDecimal arithmetic explode.
+     * Exponents beyond this are refused. The API server itself takes any 32-bit exponent, but no
+     * resource amount is anywhere near 10^100 or 10^-100 (memory tops out at 2^63 &lt; 10^19 bytes, the
+     * smallest unit is 1n = 10^-9), and an unbounded exponent ({@code 1e999999999}) would make any
+     * caller's BigDecimal arithmetic (adding two quantities) materialise a billion digits.
      */
     private static final int MAX_EXPONENT = 100;
 
@@ -65,15 +74,18 @@ public final class KubernetesQuantity {
         }
         BigDecimal number = new BigDecimal(m.group(1).endsWith(".") ? m.group(1) + "0" : m.group(1));
         String suffix = m.group(2);
-        if (!suffix.isEmpty() && (suffix.charAt(0) == 'e' || (suffix.charAt(0) == 'E' && suffix.length() > 1))) {
+        // "E" alone is exa and "Ei" is exbi; only e/E followed by a (signed) number is an exponent.
+        if (suffix.length() > 1 && (suffix.charAt(0) == 'e' || suffix.charAt(0) == 'E') && suffix.charAt(1) != 'i') {
             int exponent;
             try {
                 exponent = Integer.parseInt(suffix.substring(1));
             } catch (NumberFormatException e) {
-                return Parsed.fail("exponent out of range in '" + text + "'");
+                return Parsed.fail("exponent out of range in '" + text + "': at most " + MAX_EXPONENT
+                        + " either way (the largest memory size, 2^63 bytes, is below 1e19)");
             }
             if (Math.abs(exponent) > MAX_EXPONENT) {
-                return Parsed.fail("exponent out of range in '" + text + "'");
+                return Parsed.fail("exponent out of range in '" + text + "': at most " + MAX_EXPONENT
+                        + " either way (the largest memory size, 2^63 bytes, is below 1e19)");
             }
             return Parsed.ok(number.scaleByPowerOfTen(exponent));
         }
@@ -82,7 +94,9 @@ public final class KubernetesQuantity {
 
     /**
      * Whole bytes as Kubernetes counts them for memory ({@code Quantity.Value()} rounds up), or an
-     * error for unparseable, negative or over-2^63 values.
+     * error for unparseable, negative or over-2^63 values. (The API server would silently cap a
+     * binary-suffixed value above 2^63-1 and keep a decimal one as is; either way no such limit is
+     * meant, so it is an error here.)
      */
     public static Parsed<Long> bytes(String text) {
         Parsed<BigDecimal> p = parse(text);
@@ -91,28 +105,55 @@ public final class KubernetesQuantity {
         }
         BigDecimal v = p.value();
         if (v.signum() < 0) {
-            return Parsed.fail("'" + text + "' is negative");
+            return Parsed.fail("'" + text + "' is negative; a memory size is at least 0");
+        }
+        if (v.signum() == 0) {
+            return Parsed.ok(0L);
+        }
+        // Compare magnitudes first: neither 10^100 nor a 10^-100 divisor needs to be materialised.
+        int integerDigits = v.precision() - v.scale();
+        if (integerDigits > 19) {
+            return Parsed.fail("'" + text + "' is too large: more than 2^63-1 bytes");
+        }
+        if (integerDigits <= 0) {
+            return Parsed.ok(1L); // 0 < v < 1 rounds up to one byte, as Value() does
         }
         BigInteger whole = v.setScale(0, RoundingMode.CEILING).toBigIntegerExact();
         if (whole.bitLength() > 63) {
-            return Parsed.fail("'" + text + "' is too large");
+            return Parsed.fail("'" + text + "' is too large: more than 2^63-1 bytes");
         }
         return Parsed.ok(whole.longValueExact());
     }
 
+    /** A number and a unit letter that is not (or not exactly) a Kubernetes suffix: 4g, 4GB, 4K, 4 Gi, 4gi. */
+    private static final Pattern UNIT_TYPO = Pattern.compile(
+            "([0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(\\s*)([kKmMgGtTpP])([iI]?)([bB]?)");
+
+    /** What the user most likely meant, for the common mistakes (neo4j-facts §3.6). */
     private static String hint(String text) {
-        if (text.matches("[0-9.]+\\s*[kKmMgGtT][iI]?[bB]")) {
-            return " (Kubernetes quantities have no B: write " + text.replaceAll("\\s*[bB]$", "")
-                    .replaceAll("([kKmMgGtT])[iI]$", "$1i") + ")";
+        if (!text.equals(text.strip()) && parse(text.strip()).ok()) {
+            return " (remove the surrounding whitespace)";
         }
-        if (text.matches("[0-9.]+\\s+\\S+")) {
+        if (text.codePoints().anyMatch(c -> Character.isDigit(c) && (c < '0' || c > '9'))) {
+            StringBuilder ascii = new StringBuilder();
+            text.codePoints().forEach(c -> ascii.appendCodePoint(
+                    Character.isDigit(c) ? '0' + Character.digit(c, 10) : c));
+            return " (use ASCII digits: " + ascii + ")";
+        }
+        Matcher m = UNIT_TYPO.matcher(text);
+        if (m.matches()) {
+            String number = m.group(1);
+            String unit = m.group(3).toUpperCase(java.util.Locale.ROOT);
+            String space = m.group(2).isEmpty() ? "" : "no space between number and unit; ";
+            if (!m.group(4).isEmpty()) {
+                return " (" + space + "write " + number + unit + "i)";
+            }
+            String decimal = unit.equals("K") ? "k" : unit;
+            return " (" + space + "write " + number + unit + "i for binary (1024-based) or " + number + decimal
+                    + " for decimal units; Kubernetes has no B and its kilo is a lower-case k)";
+        }
+        if (text.matches("[+-]?[0-9.]+\\s+\\S+")) {
             return " (no space between number and unit)";
-        }
-        if (text.matches("[0-9.]+[gt]")) {
-            return " (lower-case g or t is not a unit; use Gi or G)";
-        }
-        if (text.matches("[0-9.]+K")) {
-            return " (the decimal kilo is a lower-case k; binary is Ki)";
         }
         return "";
     }

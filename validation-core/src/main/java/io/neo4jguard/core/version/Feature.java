@@ -6,31 +6,33 @@ package io.neo4jguard.core.version;
  */
 public enum Feature {
     /** {@code seedConfig.restoreUntil} (seed from backup up to a point in time): CalVer only. */
-    SEED_RESTORE_UNTIL("seed restoreUntil", Neo4jVersion.of(2025, 1)),
+    SEED_RESTORE_UNTIL("seed restoreUntil", false, Neo4jVersion.of(2025, 1)),
     /** {@code neo4j-admin database backup --prefer-diff-as-parent}. */
-    DIFF_AS_PARENT("backup --prefer-diff-as-parent", Neo4jVersion.of(2025, 4)),
+    DIFF_AS_PARENT("backup --prefer-diff-as-parent", false, Neo4jVersion.of(2025, 4)),
     /** Cypher 25 and {@code DEFAULT LANGUAGE CYPHER 25}. */
-    CYPHER_25("Cypher 25", Neo4jVersion.of(2025, 6)),
+    CYPHER_25("Cypher 25", false, Neo4jVersion.of(2025, 6)),
     /** {@code backup --remote-address-resolution}. */
-    REMOTE_ADDRESS_RESOLUTION("backup --remote-address-resolution", Neo4jVersion.of(2025, 9)),
+    REMOTE_ADDRESS_RESOLUTION("backup --remote-address-resolution", false, Neo4jVersion.of(2025, 9)),
     /** {@code --include-metadata=users[=u1,u2]} filtering. */
-    INCLUDE_METADATA_FILTER("backup --include-metadata filters", Neo4jVersion.of(2025, 10)),
+    INCLUDE_METADATA_FILTER("backup --include-metadata filters", true, Neo4jVersion.of(2025, 10)),
     /** {@code backup --parallel-download}. */
-    PARALLEL_DOWNLOAD("backup --parallel-download", Neo4jVersion.of(2025, 11)),
+    PARALLEL_DOWNLOAD("backup --parallel-download", false, Neo4jVersion.of(2025, 11)),
     /** {@code backup --skip-recovery}. */
-    SKIP_RECOVERY("backup --skip-recovery", Neo4jVersion.of(2025, 11)),
+    SKIP_RECOVERY("backup --skip-recovery", false, Neo4jVersion.of(2025, 11)),
     /** Sharded property databases. */
-    PROPERTY_SHARDING("property sharding", Neo4jVersion.of(2025, 12)),
+    PROPERTY_SHARDING("property sharding", false, Neo4jVersion.of(2025, 12)),
     /** {@code CREATE AUTH RULE} (attribute-based access control). */
-    AUTH_RULES("auth rules (ABAC)", Neo4jVersion.of(2026, 3)),
+    AUTH_RULES("auth rules (ABAC)", true, Neo4jVersion.of(2026, 3)),
     /** The {@code ServerSeedProvider} seed provider. */
-    SERVER_SEED_PROVIDER("ServerSeedProvider", Neo4jVersion.of(2026, 4));
+    SERVER_SEED_PROVIDER("ServerSeedProvider", false, Neo4jVersion.of(2026, 4));
 
     private final String title;
+    private final boolean plural;
     private final Neo4jVersion since;
 
-    Feature(String title, Neo4jVersion since) {
+    Feature(String title, boolean plural, Neo4jVersion since) {
         this.title = title;
+        this.plural = plural;
         this.since = since;
     }
 
@@ -48,6 +50,6 @@ public enum Feature {
 
     /** "auth rules (ABAC) need Neo4j 2026.03 or later". */
     public String requirement() {
-        return title + " need" + (title.endsWith("s") ? "" : "s") + " Neo4j " + since + " or later";
+        return title + (plural ? " need" : " needs") + " Neo4j " + since + " or later";
     }
 }

@@ -11,6 +11,12 @@ public final class ServerImage {
 
     public static Parsed<Neo4jVersion> version(Resource server) {
         JsonNode tag = server.tree().path("spec").path("image").path("tag");
+        if (tag.isNumber()) {
+            // An unquoted `tag: 5.26` is a YAML float; the CRD wants a string, and 2025.10 would
+            // even reach the API server as 2025.1.
+            return Parsed.fail(server.displayName() + " has spec.image.tag " + tag.asText()
+                    + " written as a number; quote it: tag: \"" + tag.asText() + "\"");
+        }
         if (!tag.isTextual()) {
             return Parsed.fail(server.displayName() + " has no spec.image.tag");
         }

@@ -36,13 +36,23 @@ public final class SupportedVersions {
         return v.major() == 5 && v.minor() == 26 ? Verdict.SUPPORTED : Verdict.UNSUPPORTED;
     }
 
-    /** Why a version is unsupported, for the finding message. */
+    /** Why a version is unsupported (or newer than known), for the finding message. */
     public static String explain(Neo4jVersion v) {
         if (v.isCalVer()) {
             if (v.minor() < 1 || v.minor() > 12) {
                 return "CalVer month must be 01 to 12";
             }
+            if (judge(v) == Verdict.NEWER_THAN_KNOWN) {
+                return "Neo4j " + v.line() + " is newer than the newest release this version of neo4j-guard knows ("
+                        + NEWEST_KNOWN.line() + "); its rules may not cover it";
+            }
+            if (judge(v) == Verdict.SUPPORTED) {
+                return "Neo4j " + v.line() + " is supported";
+            }
             return "no Neo4j release line " + v.line() + " exists";
+        }
+        if (judge(v) == Verdict.SUPPORTED) {
+            return "Neo4j " + v.line() + " is supported";
         }
         if (v.major() < 5 || (v.major() == 5 && v.minor() < 26)) {
             return "Neo4j " + v.line() + " is out of support; use 5.26 (LTS) or a CalVer release (2025.01 or later)";
