@@ -202,7 +202,7 @@ class ManifestParserProperties {
     }
 
     /** Block-style YAML with every string double-quoted (JSON escapes are valid YAML), noting positions. */
-    private static final class Block {
+    static final class Block {
         final StringBuilder text = new StringBuilder();
         final Map<String, Location> expected = new HashMap<>();
         int line = 1;
@@ -260,7 +260,10 @@ class ManifestParserProperties {
             if (v.isBigDecimal()) {
                 return v.decimalValue().toPlainString();
             }
-            return v.toString(); // JSON text: quoted strings, numbers, true/false, null
+            // JSON text: quoted strings, numbers, true/false, null. JSON leaves U+0085, U+2028 and U+2029 raw,
+            // but they are line breaks to YAML, which folds them to a space inside a quoted scalar (as go-yaml
+            // does): escape them the YAML way so the text means the tree we generated.
+            return v.toString().replace("\u0085", "\\N").replace("\u2028", "\\L").replace("\u2029", "\\P");
         }
     }
 }

@@ -181,7 +181,10 @@ public final class MemoryCheck implements Check {
         for (MemorySettings.Note n : settings.notes()) {
             ctx.report(n.rule(), n.path(), n.message(), n.hint(), n.fix());
         }
-        propertySharding(ctx, spec);
+        if (Kinds.CLUSTER.equals(ctx.kind())) {
+            // Property sharding is a cluster feature; on a standalone the block is an unknown field.
+            propertySharding(ctx, spec);
+        }
         initialOverMax(ctx, settings);
         transactionOverHeap(ctx, settings);
 

@@ -62,7 +62,7 @@ class ImageCheckTest {
             "NEO4J, 5.26.0-enterprise, image.reference-format",
             "neo4j:5.26, 5.26.0-enterprise, image.reference-format",
             "neo4j:5.26, 5.26.0, image.reference-format image.edition-unverifiable",
-            "neo4j, 5.26.0-enter prise, image.reference-format image.community-edition",
+            "neo4j, 5.26.0-enter prise, image.reference-format image.community-edition image.unparseable-tag",
     })
     void repoAndTag(String repo, String tag, String rules) {
         assertThat(rules(image(repo, tag))).containsExactlyInAnyOrderElementsOf(expected(rules));
@@ -97,8 +97,9 @@ class ImageCheckTest {
 
     @Test
     void unparseableTagNamesTheExpectedForm() {
-        Finding f = image("neo4j", "enterprise").get(0);
-        assertThat(f.message()).contains("expected 5.26.x or YYYY.MM[.patch]");
+        Finding floating = image("neo4j", "enterprise").get(0);
+        assertThat(floating.message()).contains("floating tag").contains("pin a version such as 5.26.0-enterprise");
+        assertThat(image("neo4j", "5.x-enterprise").get(0).message()).contains("5.26");
         assertThat(image("neo4j", "v5.26.0-enterprise").get(0).hint()).contains("\"5.26.0-enterprise\"");
     }
 
