@@ -2,6 +2,8 @@ package io.neo4jguard.core.cli;
 
 import io.neo4jguard.core.Validator;
 import io.neo4jguard.core.api.Resource;
+import io.neo4jguard.core.read.ManifestParser;
+import io.neo4jguard.core.read.ManifestSource;
 import io.neo4jguard.core.policy.Policy;
 import io.neo4jguard.core.policy.PolicyException;
 import io.neo4jguard.core.report.JsonReport;
@@ -66,8 +68,8 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        long stdin = paths.stream().filter(ManifestInputs.STDIN::equals).count()
-                + old.stream().filter(ManifestInputs.STDIN::equals).count();
+        long stdin = paths.stream().filter(ManifestSource.STDIN::equals).count()
+                + old.stream().filter(ManifestSource.STDIN::equals).count();
         if (stdin > 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "standard input (-) can be read only once");
         }
@@ -84,12 +86,13 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
 
-        ManifestInputs inputs = new ManifestInputs(invocation.cwd(), invocation.in());
-        ManifestInputs.Result current = inputs.read(paths);
-        ManifestInputs.Result before = old.isEmpty() ? null : inputs.read(old);
-        List<String> errors = new ArrayList<>(current.errors());
+        ManifestSource inputs = new ManifestSource(new ManifestParser(), invocation.in(), invocation.cwd());
+        ManifestSource.Result current = inputs.read(paths);
+        ManifestSource.Result before = old.isEmpty() ? null : inputs.read(old);
+        List<String> errors = new ArrayList<>();
+        current.errors().forEach(e -> errors.add(e.describe()));
         if (before != null) {
-            errors.addAll(before.errors());
+            before.errors().forEach(e -> errors.add(e.describe()));
         }
         if (!errors.isEmpty()) {
             errors.forEach(invocation::error);
@@ -97,8 +100,8 @@ final class CheckCommand implements Callable<Integer> {
                     : errors.size() + " inputs could not be read; nothing was checked");
             return Main.USAGE;
         }
-        List<Resource> oldObjects = before == null ? List.of() : before.objects();
-        Report report = validator.check(current.objects(), oldObjects, strictRefs).withFiles(current.files());
+        List<Resource> oldObjects = before == null ? List.of() : before.resources();
+        Report report = validator.check(current.resources(), oldObjects, strictRefs).withFiles(current.files());
 
         String rendered = switch (output) {
             case text -> new TextReport(invocation.colour()).render(report);

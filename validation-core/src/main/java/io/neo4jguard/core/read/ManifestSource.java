@@ -67,15 +67,25 @@ public final class ManifestSource {
 
     private final ManifestParser parser;
     private final InputStream stdin;
+    private final Path base;
 
-    /** Reads stdin from {@link System#in}. */
+    /** Reads stdin from {@link System#in}; relative operands are relative to the working directory. */
     public ManifestSource() {
-        this(new ManifestParser(), System.in);
+        this(new ManifestParser(), System.in, null);
     }
 
     public ManifestSource(ManifestParser parser, InputStream stdin) {
+        this(parser, stdin, null);
+    }
+
+    /**
+     * @param base the directory relative operands are resolved against (null: the process's working
+     *             directory); findings still name files as the operands gave them
+     */
+    public ManifestSource(ManifestParser parser, InputStream stdin, Path base) {
         this.parser = parser;
         this.stdin = stdin;
+        this.base = base;
     }
 
     /** Reads every operand. Never throws for bad input: problems are in {@link Result#errors()}. */
@@ -89,17 +99,19 @@ public final class ManifestSource {
                 continue;
             }
             Path path;
+            Path shown;
             try {
-                path = Path.of(operand);
+                shown = Path.of(operand);
+                path = base == null || shown.isAbsolute() ? shown : base.resolve(shown);
             } catch (java.nio.file.InvalidPathException e) {
                 run.files++;
                 run.errors.add(new ReadException(new Location(operand, 0, 0), "not a valid path: " + e.getReason()));
                 continue;
             }
             if (Files.isDirectory(path)) {
-                run.walk(path, new HashSet<>());
+                run.walk(path, shown, new HashSet<>());
             } else if (Files.exists(path)) {
-                run.readFile(path);
+                run.readFile(path, shown);
             } else {
                 run.files++;
                 run.errors.add(new ReadException(new Location(operand, 0, 0), "no such file or directory"));
@@ -121,7 +133,7 @@ public final class ManifestSource {
         final Set<String> seen = new HashSet<>();
         int files;
 
-        void walk(Path dir, Set<Path> ancestors) {
+        void walk(Path dir, Path shown, Set<Path> ancestors) {
             Path real;
             try {
                 real = dir.toRealPath();
@@ -150,16 +162,16 @@ public final class ManifestSource {
                     continue;
                 }
                 if (Files.isDirectory(entry)) {
-                    walk(entry, ancestors);
+                    walk(entry, shown.resolve(name), ancestors);
                 } else if (isManifestName(name) && Files.isRegularFile(entry)) {
-                    readFile(entry);
+                    readFile(entry, shown.resolve(name));
                 }
             }
             ancestors.remove(real);
         }
 
-        void readFile(Path path) {
-            String name = path.toString();
+        void readFile(Path path, Path shown) {
+            String name = shown.toString();
             String key;
             try {
                 key = path.toRealPath().toString();

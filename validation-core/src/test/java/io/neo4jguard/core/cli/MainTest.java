@@ -222,7 +222,7 @@ class MainTest {
         Files.write(dir.resolve("latin1.yaml"), new byte[] {'a', ':', ' ', (byte) 0xE9, '\n'});
         Run latin = run("check", "latin1.yaml");
         assertThat(latin.code()).isEqualTo(2);
-        assertThat(latin.err()).contains("latin1.yaml: not UTF-8 text");
+        assertThat(latin.err()).contains("latin1.yaml:1:4: not UTF-8 text");
     }
 
     @Test
