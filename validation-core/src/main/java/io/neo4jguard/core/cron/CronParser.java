@@ -1,5 +1,6 @@
 package io.neo4jguard.core.cron;
 
+import io.neo4jguard.core.units.GoDuration;
 import io.neo4jguard.core.units.Parsed;
 
 import java.math.BigInteger;

@@ -22,4 +22,10 @@ public final class ServerImage {
         }
         return Neo4jVersion.parse(tag.textValue());
     }
+
+    /** The version when the tag is readable; empty otherwise (the server's own image check reports a bad tag). */
+    public static java.util.Optional<Neo4jVersion> known(Resource server) {
+        Parsed<Neo4jVersion> v = version(server);
+        return v.ok() ? java.util.Optional.of(v.value()) : java.util.Optional.empty();
+    }
 }

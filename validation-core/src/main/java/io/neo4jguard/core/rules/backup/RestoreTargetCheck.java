@@ -3,7 +3,7 @@ package io.neo4jguard.core.rules.backup;
 import io.neo4jguard.core.api.Kinds;
 import io.neo4jguard.core.api.RuleMeta;
 import io.neo4jguard.core.api.Severity;
-import io.neo4jguard.core.cron.GoDuration;
+import io.neo4jguard.core.units.GoDuration;
 import io.neo4jguard.core.engine.Check;
 import io.neo4jguard.core.engine.Messages;
 import io.neo4jguard.core.engine.Node;

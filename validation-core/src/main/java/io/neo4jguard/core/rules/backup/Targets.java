@@ -1,5 +1,6 @@
 package io.neo4jguard.core.rules.backup;
 
+import io.neo4jguard.core.rules.refs.References;
 import io.neo4jguard.core.api.Kinds;
 import io.neo4jguard.core.api.Resolution;
 import io.neo4jguard.core.api.Resource;
@@ -21,12 +22,7 @@ final class Targets {
     }
 
     static Optional<Resource> server(RuleContext ctx, Node ref) {
-        Optional<String> name = ref.text().map(String::trim).filter(s -> !s.isEmpty());
-        if (name.isEmpty()) {
-            return Optional.empty();
-        }
-        Resolution r = ctx.resolver().resolveServer(ctx.namespace(), name.get());
-        return r.status() == Resolution.Status.FOUND ? r.object() : Optional.empty();
+        return References.lookup(ctx, ref);
     }
 
     static boolean isCluster(Resource server) {
@@ -39,8 +35,7 @@ final class Targets {
 
     /** The version the target runs, when its image tag is readable (the target's own checks report a bad tag). */
     static Optional<Neo4jVersion> version(Resource server) {
-        Parsed<Neo4jVersion> v = ServerImage.version(server);
-        return v.ok() ? Optional.of(v.value()) : Optional.empty();
+        return ServerImage.known(server);
     }
 
     /** "Neo4jEnterpriseCluster/graph runs 5.26.0". */

@@ -1,5 +1,6 @@
 package io.neo4jguard.core.rules.database;
 
+import io.neo4jguard.core.rules.refs.References;
 import io.neo4jguard.core.api.Kinds;
 import io.neo4jguard.core.api.Resolution;
 import io.neo4jguard.core.api.Resource;
@@ -24,15 +25,7 @@ final class Target {
     }
 
     static Optional<Target> of(RuleContext ctx) {
-        Optional<String> name = ctx.spec().get("clusterRef").text().map(String::trim).filter(s -> !s.isEmpty());
-        if (name.isEmpty()) {
-            return Optional.empty();
-        }
-        Resolution r = ctx.resolver().resolveServer(ctx.namespace(), name.get());
-        if (r.status() != Resolution.Status.FOUND || r.resource() == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new Target(r.resource()));
+        return References.lookup(ctx, ctx.spec().get("clusterRef")).map(Target::new);
     }
 
     boolean isStandalone() {
@@ -65,7 +58,6 @@ final class Target {
 
     /** The Neo4j version from the target's image tag; empty when the tag is missing or unreadable. */
     Optional<Neo4jVersion> version() {
-        Parsed<Neo4jVersion> v = ServerImage.version(server);
-        return v.ok() ? Optional.of(v.value()) : Optional.empty();
+        return ServerImage.known(server);
     }
 }

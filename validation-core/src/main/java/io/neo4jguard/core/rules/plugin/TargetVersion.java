@@ -1,5 +1,6 @@
 package io.neo4jguard.core.rules.plugin;
 
+import io.neo4jguard.core.rules.refs.References;
 import io.neo4jguard.core.api.Resolution;
 import io.neo4jguard.core.engine.RuleContext;
 import io.neo4jguard.core.units.Parsed;
@@ -17,15 +18,6 @@ final class TargetVersion {
     }
 
     static Optional<Neo4jVersion> of(RuleContext ctx) {
-        Optional<String> name = ctx.spec().get("clusterRef").text().map(String::trim).filter(s -> !s.isEmpty());
-        if (name.isEmpty()) {
-            return Optional.empty();
-        }
-        Resolution r = ctx.resolver().resolveServer(ctx.namespace(), name.get());
-        if (r.status() != Resolution.Status.FOUND || r.resource() == null) {
-            return Optional.empty();
-        }
-        Parsed<Neo4jVersion> v = ServerImage.version(r.resource());
-        return v.ok() ? Optional.of(v.value()) : Optional.empty();
+        return References.lookup(ctx, ctx.spec().get("clusterRef")).flatMap(ServerImage::known);
     }
 }

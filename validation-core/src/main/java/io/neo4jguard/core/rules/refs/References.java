@@ -54,6 +54,20 @@ public final class References {
     }
 
     /**
+     * The cluster or standalone named by {@code ref}, looked up quietly: for checks that merely need the
+     * target (its servers, its version) and skip that part when it is unknown. Only the kind's target check
+     * calls {@link #server}, so one missing target yields one finding, not one per check.
+     */
+    public static Optional<Resource> lookup(RuleContext ctx, Node ref) {
+        Optional<String> name = ref.text().map(String::trim).filter(s -> !s.isEmpty());
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        Resolution r = ctx.resolver().resolveServer(ctx.namespace(), name.get());
+        return r.status() == Resolution.Status.FOUND ? r.object() : Optional.empty();
+    }
+
+    /**
      * The cluster or standalone named by {@code ref} in the object's namespace, reporting when it cannot be
      * found. Empty (and nothing reported) when the field is absent or blank: "required" is the caller's rule.
      */

@@ -1,5 +1,6 @@
 package io.neo4jguard.core.rules.server;
 
+import io.neo4jguard.core.units.GoDuration;
 import io.neo4jguard.core.api.RuleMeta;
 import io.neo4jguard.core.engine.Messages;
 import io.neo4jguard.core.engine.Node;
@@ -42,7 +43,7 @@ final class ExternalSecretsSpec {
         }
         Node refresh = block.get("refreshInterval");
         refresh.text().filter(s -> !s.isEmpty()).ifPresent(text -> {
-            Parsed<Long> d = GoDuration.parse(text);
+            Parsed<Long> d = GoDuration.nanos(text);
             if (!d.ok()) {
                 String fix = GoDuration.fix(text);
                 ctx.report(rule, refresh.path(), Messages.invalid(text, d.error()),

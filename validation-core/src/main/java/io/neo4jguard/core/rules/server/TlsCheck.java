@@ -1,5 +1,6 @@
 package io.neo4jguard.core.rules.server;
 
+import io.neo4jguard.core.units.GoDuration;
 import io.neo4jguard.core.api.PatchOperation;
 import io.neo4jguard.core.api.RuleMeta;
 import io.neo4jguard.core.api.Severity;
@@ -168,7 +169,7 @@ public final class TlsCheck implements Check {
                 && renewBefore.getAsLong() >= duration.getAsLong()) {
             Node rb = tls.get("renewBefore");
             ctx.report(RENEW_BEFORE, rb.path(), Messages.invalid(rb.json(), "must be shorter than duration ("
-                            + GoDuration.format(duration.getAsLong()) + "): the certificate would be renewed as soon "
+                            + GoDuration.compact(duration.getAsLong()) + "): the certificate would be renewed as soon "
                             + "as it is issued"),
                     "e.g. duration 2160h with renewBefore 360h");
         }
@@ -180,7 +181,7 @@ public final class TlsCheck implements Check {
         if (text.isEmpty()) {
             return OptionalLong.empty();
         }
-        Parsed<Long> d = GoDuration.parse(text.get());
+        Parsed<Long> d = GoDuration.nanos(text.get());
         if (!d.ok()) {
             String fix = GoDuration.fix(text.get());
             String pointerField = node.path().substring(node.path().lastIndexOf('.') + 1);

@@ -1,5 +1,6 @@
 package io.neo4jguard.core.rules.server;
 
+import io.neo4jguard.core.units.GoDuration;
 import io.neo4jguard.core.api.RuleMeta;
 import io.neo4jguard.core.api.Severity;
 import io.neo4jguard.core.engine.Check;
@@ -84,7 +85,7 @@ public final class UpgradeStrategyCheck implements Check {
             if (text.isEmpty()) {
                 continue;
             }
-            Parsed<Long> d = GoDuration.parse(text.get());
+            Parsed<Long> d = GoDuration.nanos(text.get());
             if (!d.ok()) {
                 String fix = GoDuration.fix(text.get());
                 ctx.report(TIMEOUT, n.path(), Messages.invalid(text.get(), d.error()),

@@ -1,9 +1,11 @@
-package io.neo4jguard.core.cron;
+package io.neo4jguard.core.units;
 
-import io.neo4jguard.core.units.Parsed;
 
 import java.math.BigInteger;
 import java.time.Duration;
+import java.util.regex.Pattern;
+import java.util.regex.Matcher;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -20,6 +22,13 @@ import java.util.Map;
 public final class GoDuration {
     private static final BigInteger NANO_LIMIT = BigInteger.ONE.shiftLeft(63); // Go checks v > 1<<63
 
+    public static final long NANOS_PER_SECOND = 1_000_000_000L;
+    public static final long NANOS_PER_MINUTE = 60 * NANOS_PER_SECOND;
+    public static final long NANOS_PER_HOUR = 60 * NANOS_PER_MINUTE;
+
+    private static final Pattern DAYS = Pattern.compile("([0-9]{1,6})\\s*(d|day|days|w|week|weeks)");
+    public static final String EXPECTED = "expected a Go duration such as 2160h, 90m or 1h30m (units ns, us, ms, s, m, h)";
+
     private static final Map<String, Long> UNITS = Map.of(
             "ns", 1L,
             "us", 1_000L,
@@ -32,6 +41,67 @@ public final class GoDuration {
 
     private GoDuration() {
     }
+
+    /**
+     * Nanoseconds, with an error in our words that names the expected form and, where one exists, the fix
+     * ({@code 90d} -> {@code 2160h}): what the checks of operator duration fields report.
+     */
+    public static Parsed<Long> nanos(String text) {
+        Parsed<Duration> d = parse(text);
+        if (!d.ok()) {
+            String f = fix(text);
+            return Parsed.fail("'" + text + "' is not a Go duration; " + EXPECTED + (f == null ? "" : " (write " + f + ")"));
+        }
+        try {
+            return Parsed.ok(d.value().toNanos());
+        } catch (ArithmeticException e) {
+            return Parsed.fail("'" + text + "' is out of range: a Go duration is at most 2562047h");
+        }
+    }
+
+    /**
+     * The same length as a Go duration when the text uses a unit Go lacks ({@code 90d} -> {@code 2160h},
+     * {@code 2w} -> {@code 336h}) or upper-case units ({@code 1H} -> {@code 1h}); null when there is none.
+     */
+    public static String fix(String text) {
+        if (text == null) {
+            return null;
+        }
+        String t = text.trim();
+        Matcher days = DAYS.matcher(t.toLowerCase(Locale.ROOT));
+        if (days.matches()) {
+            long n = Long.parseLong(days.group(1));
+            long hours = days.group(2).startsWith("w") ? n * 7 * 24 : n * 24;
+            return hours + "h";
+        }
+        // An upper-case M may mean months: no guess for it.
+        if (!t.contains("M") && (!t.equals(text) || !t.toLowerCase(Locale.ROOT).equals(t) || t.contains(" "))) {
+            String lower = t.toLowerCase(Locale.ROOT).replace(" ", "");
+            if (parse(lower).ok()) {
+                return lower;
+            }
+        }
+        return null;
+    }
+
+    /** Renders nanoseconds the way Go prints whole hours/minutes/seconds, for messages. */
+    public static String compact(long nanos) {
+        if (nanos == 0) {
+            return "0s";
+        }
+        BigInteger n = BigInteger.valueOf(nanos);
+        if (nanos % NANOS_PER_HOUR == 0) {
+            return n.divide(BigInteger.valueOf(NANOS_PER_HOUR)) + "h";
+        }
+        if (nanos % NANOS_PER_MINUTE == 0) {
+            return n.divide(BigInteger.valueOf(NANOS_PER_MINUTE)) + "m";
+        }
+        if (nanos % NANOS_PER_SECOND == 0) {
+            return n.divide(BigInteger.valueOf(NANOS_PER_SECOND)) + "s";
+        }
+        return nanos + "ns";
+    }
+
 
     /** The duration Go would read, or Go's own error text. Never throws. */
     public static Parsed<Duration> parse(String text) {

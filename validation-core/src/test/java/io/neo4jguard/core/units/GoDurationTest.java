@@ -1,4 +1,4 @@
-package io.neo4jguard.core.cron;
+package io.neo4jguard.core.units;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

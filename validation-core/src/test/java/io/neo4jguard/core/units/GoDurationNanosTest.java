@@ -1,13 +1,12 @@
-package io.neo4jguard.core.rules.server;
+package io.neo4jguard.core.units;
 
-import io.neo4jguard.core.units.Parsed;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class GoDurationTest {
+class GoDurationNanosTest {
     @ParameterizedTest(name = "{0} = {1}ns")
     @CsvSource({
             "0, 0",
@@ -32,7 +31,7 @@ class GoDurationTest {
             "-9223372036854775808ns, -9223372036854775808",
     })
     void valid(String text, long nanos) {
-        Parsed<Long> p = GoDuration.parse(text);
+        Parsed<Long> p = GoDuration.nanos(text);
         assertThat(p.ok()).as(p.error()).isTrue();
         assertThat(p.value()).isEqualTo(nanos);
     }
@@ -56,7 +55,7 @@ class GoDurationTest {
             "\u0661h",
     })
     void invalid(String text) {
-        Parsed<Long> p = GoDuration.parse(text);
+        Parsed<Long> p = GoDuration.nanos(text);
         assertThat(p.ok()).isFalse();
         assertThat(p.error()).isNotBlank();
     }
@@ -78,14 +77,14 @@ class GoDurationTest {
 
     @Test
     void errorNamesTheFixAndTheForm() {
-        assertThat(GoDuration.parse("90d").error()).contains("write 2160h").contains("Go duration");
+        assertThat(GoDuration.nanos("90d").error()).contains("write 2160h").contains("Go duration");
     }
 
     @Test
     void formatsWholeUnits() {
-        assertThat(GoDuration.format(7_776_000_000_000_000L)).isEqualTo("2160h");
-        assertThat(GoDuration.format(300_000_000_000L)).isEqualTo("5m");
-        assertThat(GoDuration.format(1_500_000_000L)).isEqualTo("1500000000ns");
-        assertThat(GoDuration.format(0)).isEqualTo("0s");
+        assertThat(GoDuration.compact(7_776_000_000_000_000L)).isEqualTo("2160h");
+        assertThat(GoDuration.compact(300_000_000_000L)).isEqualTo("5m");
+        assertThat(GoDuration.compact(1_500_000_000L)).isEqualTo("1500000000ns");
+        assertThat(GoDuration.compact(0)).isEqualTo("0s");
     }
 }
