@@ -72,6 +72,29 @@ public final class Resource {
         return v.isTextual() ? v.asText() : null;
     }
 
+    /** {@code metadata.creationTimestamp}; empty for an object not yet created (a manifest, a CREATE review). */
+    public java.util.Optional<java.time.Instant> createdAt() {
+        JsonNode ts = tree.path("metadata").path("creationTimestamp");
+        if (!ts.isTextual()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(java.time.Instant.parse(ts.textValue()));
+        } catch (java.time.format.DateTimeParseException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /**
+     * True when this object was created before {@code other}; an object without a timestamp is "not yet
+     * created", so it is never older. Used where two objects claim the same thing and the older one keeps it.
+     */
+    public boolean createdBefore(Resource other) {
+        java.util.Optional<java.time.Instant> mine = createdAt();
+        java.util.Optional<java.time.Instant> theirs = other.createdAt();
+        return mine.isPresent() && (theirs.isEmpty() || mine.get().isBefore(theirs.get()));
+    }
+
     public boolean isOurs() {
         return Kinds.isOurs(apiVersion(), kind());
     }

@@ -10,8 +10,6 @@ import io.neo4jguard.core.engine.Node;
 import io.neo4jguard.core.engine.RuleContext;
 import io.neo4jguard.core.rules.access.Identifiers;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -58,7 +56,7 @@ public final class DatabaseDuplicateCheck implements Check {
                     .equals(Identifiers.normaliseDatabaseName(name.get()))) {
                 continue;
             }
-            if (olderThan(ctx.resource(), other)) {
+            if (ctx.resource().createdBefore(other)) {
                 continue; // the older object keeps the database; the newer one gets the finding
             }
             ctx.report(DUPLICATE, nameNode.path(), Messages.duplicate(name.get())
@@ -71,22 +69,4 @@ public final class DatabaseDuplicateCheck implements Check {
         return n.text().map(String::trim).filter(s -> !s.isEmpty());
     }
 
-    /** True when {@code a} was created before {@code b} (a missing timestamp counts as "not yet created"). */
-    static boolean olderThan(Resource a, Resource b) {
-        Optional<Instant> ta = created(a);
-        Optional<Instant> tb = created(b);
-        return ta.isPresent() && (tb.isEmpty() || ta.get().isBefore(tb.get()));
-    }
-
-    private static Optional<Instant> created(Resource r) {
-        var ts = r.metadata().path("creationTimestamp");
-        if (!ts.isTextual()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Instant.parse(ts.textValue()));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
-    }
 }

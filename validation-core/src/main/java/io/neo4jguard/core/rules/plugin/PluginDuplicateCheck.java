@@ -9,8 +9,6 @@ import io.neo4jguard.core.engine.Messages;
 import io.neo4jguard.core.engine.Node;
 import io.neo4jguard.core.engine.RuleContext;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -53,7 +51,7 @@ public final class PluginDuplicateCheck implements Check {
                     || !trimmed(spec.get("name")).map(s -> s.toLowerCase(Locale.ROOT)).equals(name)) {
                 continue;
             }
-            if (olderThan(ctx.resource(), other)) {
+            if (ctx.resource().createdBefore(other)) {
                 continue;
             }
             ctx.report(DUPLICATE, nameNode.path(), Messages.duplicate(nameNode.textOr(""))
@@ -66,21 +64,4 @@ public final class PluginDuplicateCheck implements Check {
         return n.text().map(String::trim).filter(s -> !s.isEmpty());
     }
 
-    private static boolean olderThan(Resource a, Resource b) {
-        Optional<Instant> ta = created(a);
-        Optional<Instant> tb = created(b);
-        return ta.isPresent() && (tb.isEmpty() || ta.get().isBefore(tb.get()));
-    }
-
-    private static Optional<Instant> created(Resource r) {
-        var ts = r.metadata().path("creationTimestamp");
-        if (!ts.isTextual()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Instant.parse(ts.textValue()));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
-    }
 }
