@@ -23,14 +23,15 @@ class LicenseCheckTest {
                 // spec line, error expected, message fragment, fix value (null = no fix)
                 arguments("acceptLicenseAgreement: \"yes\"", false, "", null),
                 arguments("acceptLicenseAgreement: eval", false, "", null),
-                arguments("acceptLicenseAgreement: yes", true, "Invalid value: true: must be the string", "yes"),
-                arguments("acceptLicenseAgreement: true", true, "not a boolean", "yes"),
+                // yes/true unquoted and numbers are type errors: the structure check reports them (once).
+                arguments("acceptLicenseAgreement: yes", false, "", null),
+                arguments("acceptLicenseAgreement: true", false, "", null),
                 arguments("acceptLicenseAgreement: no", true, "the licence is not accepted", null),
                 arguments("acceptLicenseAgreement: \"Yes\"", true, "Unsupported value: \"Yes\"", "yes"),
                 arguments("acceptLicenseAgreement: \" eval \"", true, "Unsupported value: \" eval \"", "eval"),
                 arguments("acceptLicenseAgreement: accept", true, "supported values: \"yes\", \"eval\"", null),
                 arguments("acceptLicenseAgreement: \"\"", true, "Required value", null),
-                arguments("acceptLicenseAgreement: 1", true, "Invalid value: 1", null),
+                arguments("acceptLicenseAgreement: 1", false, "", null),
                 arguments("image: {repo: neo4j}", true, "Required value", null));
     }
 
@@ -61,9 +62,15 @@ class LicenseCheckTest {
     }
 
     @Test
-    void unquotedYesGetsAHintToQuoteIt() {
-        Finding f = run(check, cluster("acceptLicenseAgreement: yes")).get(0);
-        assertThat(f.hint()).contains("quote it").contains("\"yes\"");
+    void unquotedYesIsReportedOnceByTheWholeEngineWithAHintAndFixToQuoteIt() {
+        List<Finding> fs = io.neo4jguard.core.Validator.standard()
+                .validate(cluster("acceptLicenseAgreement: yes"), null, null).stream()
+                .filter(f -> f.field().equals("spec.acceptLicenseAgreement")).toList();
+        assertThat(fs).singleElement().satisfies(f -> {
+            assertThat(f.rule()).isEqualTo("schema.invalid-type");
+            assertThat(f.hint()).contains("quote it").contains("\"yes\"");
+            assertThat(f.fix()).singleElement().satisfies(p -> assertThat(p.value().textValue()).isEqualTo("yes"));
+        });
     }
 
     @Test

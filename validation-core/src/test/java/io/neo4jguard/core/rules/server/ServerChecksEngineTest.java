@@ -20,7 +20,7 @@ class ServerChecksEngineTest {
     @Test
     void anImageErrorDoesNotHideTopologyOrOtherErrors() {
         List<Finding> fs = engine.validate(cluster("""
-                acceptLicenseAgreement: yes
+                acceptLicenseAgreement: "Yes"
                 image: {repo: neo4j, tag: "5.26.0"}
                 topology: {servers: 1}
                 storage: {size: 10g}
