@@ -41,6 +41,8 @@ public final class Engine {
     private final Policy policy;
     private final Map<String, RuleMeta> rules;
     private final Map<String, List<Check>> checksByKind;
+    /** Each check's declared rule IDs, computed once: the per-object hot path only looks them up. */
+    private final Map<Check, Set<String>> declared;
 
     public Engine(List<Check> checks, Policy policy) {
         this.checks = List.copyOf(checks);
@@ -63,6 +65,11 @@ public final class Engine {
                     .toList());
         }
         this.checksByKind = Map.copyOf(byKind);
+        Map<Check, Set<String>> ids = new java.util.IdentityHashMap<>();
+        for (Check c : this.checks) {
+            ids.put(c, c.rules().stream().map(RuleMeta::id).collect(Collectors.toUnmodifiableSet()));
+        }
+        this.declared = ids;
     }
 
     public Policy policy() {
@@ -92,8 +99,8 @@ public final class Engine {
         }
         List<Finding> raw = new ArrayList<>();
         for (Check check : checksByKind.getOrDefault(object.kind(), List.of())) {
-            Set<String> declared = check.rules().stream().map(RuleMeta::id).collect(Collectors.toSet());
-            RuleContext ctx = new RuleContext(object, old, resolver == null ? Resolver.NONE : resolver, declared);
+            RuleContext ctx = new RuleContext(object, old, resolver == null ? Resolver.NONE : resolver,
+                    declared.get(check));
             try {
                 check.check(ctx);
                 raw.addAll(ctx.findings());
