@@ -64,7 +64,8 @@ final class DirectoryStore implements CertStore {
         ReentrantLock local = IN_PROCESS.computeIfAbsent(dir, d -> new ReentrantLock());
         local.lock();
         try (FileChannel lockFile = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE); FileLock ignored = lockFile.lock()) {
+                StandardOpenOption.WRITE)) {
+            FileLock lock = lockFile.lock(); // released when the channel closes, also on an exception
             @SuppressWarnings("unchecked")
             Map<String, byte[]> expected = (Map<String, byte[]>) seen.token();
             if (!sameFiles(readRaw(), expected)) {
@@ -72,6 +73,7 @@ final class DirectoryStore implements CertStore {
             }
             removeStaleTempFiles();
             writeInOrder(seen.state(), next, new LinkedHashMap<>(expected));
+            lock.release();
         } catch (FileSystemException e) {
             throw new IOException(dir + ": cannot write (" + reason(e) + ")");
         } finally {
