@@ -70,6 +70,20 @@ public final class CertsCommand implements Callable<Integer> {
         return p.isAbsolute() ? p : cwd.resolve(p);
     }
 
+    /**
+     * Exit 2 with a one-line message for what a user can fix (bad input, I/O, the API server's answer); a
+     * bug still gets one line, named as internal, never a stack trace.
+     */
+    int fail(Exception e) {
+        if (e instanceof IllegalArgumentException || e instanceof java.io.IOException) {
+            return error(e.getMessage());
+        }
+        if (e instanceof io.fabric8.kubernetes.client.KubernetesClientException k) {
+            return error("Kubernetes API: " + k.getMessage());
+        }
+        return error("internal error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+    }
+
     /** The CLI's one error format: {@code neo4j-guard: <what>}. */
     int error(String message) {
         err.println("neo4j-guard: " + message);

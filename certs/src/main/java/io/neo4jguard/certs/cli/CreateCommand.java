@@ -1,16 +1,14 @@
 package io.neo4jguard.certs.cli;
 
-import io.neo4jguard.certs.CertDir;
 import io.neo4jguard.certs.CertRequest;
 import io.neo4jguard.certs.Rotation;
 import io.neo4jguard.certs.RotationPolicy;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
@@ -34,21 +32,22 @@ final class CreateCommand implements Callable<Integer> {
             description = "lifetime of a new CA (default 3650d)")
     Duration caValidity;
 
-    @Option(names = "--out", paramLabel = "DIR", required = true, description = "directory of the PEM files")
-    String out;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    StoreOptions where;
 
     @Override
     public Integer call() {
         try {
             CertRequest request = sans.request(Limits.serving(validity));
             RotationPolicy policy = RotationPolicy.defaults().withCaValidity(Limits.ca(caValidity, validity));
-            Path dir = parent.resolve(out);
-            Rotation.Result r = Rotation.run(CertDir.store(dir), request, policy, parent.clock);
-            Summary.print(parent.out, dir.toString(), r, false);
+            try (StoreOptions.Opened opened = where.open(parent)) {
+                Rotation.Result r = Rotation.run(opened.store(), request, policy, parent.clock);
+                Summary.print(parent.out, opened.store().describe(), r, false);
+            }
             parent.out.flush();
             return CertsCommand.OK;
-        } catch (IllegalArgumentException | IOException e) {
-            return parent.error(e.getMessage());
+        } catch (Exception e) {
+            return parent.fail(e);
         }
     }
 }

@@ -1,15 +1,16 @@
 package io.neo4jguard.certs.cli;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.neo4jguard.certs.CaBundle;
+import io.neo4jguard.certs.CertDir;
 import io.neo4jguard.certs.kube.CaBundleInjector;
 import io.neo4jguard.certs.kube.Kube;
+import io.neo4jguard.certs.kube.SecretCertStore;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-import java.io.IOException;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -30,9 +31,17 @@ final class InjectCommand implements Callable<Integer> {
             description = "name of the webhook configurations")
     String webhook;
 
-    @Option(names = "--ca-file", paramLabel = "FILE", defaultValue = "ca.crt",
-            description = "the CA bundle, PEM (default ./ca.crt; e.g. DIR/ca.crt after 'certs create --out DIR')")
-    String caFile;
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    Source source = new Source();
+
+    static final class Source {
+        @Option(names = "--ca-file", paramLabel = "FILE",
+                description = "the CA bundle, PEM (default ./ca.crt; e.g. DIR/ca.crt after 'certs create --out DIR')")
+        String caFile;
+
+        @Option(names = "--secret", paramLabel = "NS/NAME", description = "read ca.crt from this Secret instead")
+        String secret;
+    }
 
     @Option(names = "--dry-run", description = "print the JSON patches instead of sending them")
     boolean dryRun;
@@ -41,8 +50,17 @@ final class InjectCommand implements Callable<Integer> {
     public Integer call() {
         try {
             Kube.checkName(webhook);
-            List<X509Certificate> bundle = CaBundle.read(parent.resolve(caFile));
+            List<X509Certificate> bundle = source.secret == null
+                    ? CaBundle.read(parent.resolve(source.caFile == null ? CertDir.CA_CERT : source.caFile)) : null;
             try (KubernetesClient client = parent.kubernetes.get()) {
+                if (bundle == null) {
+                    SecretCertStore store = SecretCertStore.of(client, source.secret);
+                    bundle = store.read().state().bundle();
+                    if (bundle.isEmpty()) {
+                        return parent.error(store.describe() + " holds no ca.crt; run 'neo4j-guard certs create --secret "
+                                + source.secret + " ...' first");
+                    }
+                }
                 for (CaBundleInjector.Outcome o : new CaBundleInjector(client).inject(webhook, bundle, dryRun)) {
                     parent.out.println((dryRun ? "(dry run) " : "") + o.describe());
                     if (dryRun && o.patch() != null) {
@@ -52,10 +70,8 @@ final class InjectCommand implements Callable<Integer> {
             }
             parent.out.flush();
             return CertsCommand.OK;
-        } catch (IllegalArgumentException | IOException e) {
-            return parent.error(e.getMessage());
-        } catch (KubernetesClientException e) {
-            return parent.error("cannot reach the Kubernetes API: " + e.getMessage());
+        } catch (Exception e) {
+            return parent.fail(e);
         }
     }
 }

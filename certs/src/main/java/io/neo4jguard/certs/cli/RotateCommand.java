@@ -1,18 +1,16 @@
 package io.neo4jguard.certs.cli;
 
-import io.neo4jguard.certs.CertDir;
 import io.neo4jguard.certs.CertRequest;
 import io.neo4jguard.certs.CertState;
 import io.neo4jguard.certs.CertStore;
 import io.neo4jguard.certs.Rotation;
 import io.neo4jguard.certs.RotationPolicy;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
@@ -45,28 +43,27 @@ final class RotateCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "show what would change; write nothing")
     boolean dryRun;
 
-    @Option(names = "--out", paramLabel = "DIR", required = true, description = "directory of the PEM files")
-    String out;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    StoreOptions where;
 
     @Override
     public Integer call() {
-        try {
-            Path dir = parent.resolve(out);
-            CertStore store = CertDir.store(dir);
+        try (StoreOptions.Opened opened = where.open(parent)) {
+            CertStore store = opened.store();
             CertState current = store.read().state();
             if (current.isEmpty()) {
-                return parent.error(dir + " holds no certificates; run 'neo4j-guard certs create' first");
+                return parent.error(store.describe() + " holds no certificates; run 'neo4j-guard certs create' first");
             }
             CertRequest request = request(current);
             RotationPolicy policy = new RotationPolicy(Limits.ca(caValidity, request.validity()),
                     RotationPolicy.DEFAULT_CA_NAME, grace);
             Rotation.Result r = dryRun ? Rotation.preview(store, request, policy, parent.clock)
                     : Rotation.run(store, request, policy, parent.clock);
-            Summary.print(parent.out, dir.toString(), r, dryRun);
+            Summary.print(parent.out, store.describe(), r, dryRun);
             parent.out.flush();
             return CertsCommand.OK;
-        } catch (IllegalArgumentException | IOException e) {
-            return parent.error(e.getMessage());
+        } catch (Exception e) {
+            return parent.fail(e);
         }
     }
 

@@ -116,7 +116,10 @@ class CertsCommandTest {
                 .contains("--ca-validity (100d) must be at least three times");
         Run missingOut = run(T0, "create", "--dns", "a.example");
         assertThat(missingOut.code()).isEqualTo(2);
-        assertThat(missingOut.err()).contains("Missing required option: '--out=DIR'");
+        assertThat(missingOut.err()).contains("(--out=DIR | --secret=NS/NAME)");
+        Run both = run(T0, "create", "--dns", "a.example", "--out", "certs", "--secret", "guard/certs");
+        assertThat(both.code()).isEqualTo(2);
+        assertThat(both.err()).contains("mutually exclusive");
         Files.writeString(cwd.resolve("file"), "x");
         Run notADir = run(T0, "create", "--dns", "a.example", "--out", "file/certs");
         assertThat(notADir.code()).isEqualTo(2);
@@ -224,6 +227,30 @@ class CertsCommandTest {
     }
 
     @Test
+    void theSameCommandsWorkOnASecretAsAHelmHookJobWouldRunThem() throws Exception {
+        client.resource(new ValidatingWebhookConfigurationBuilder().withNewMetadata().withName("neo4j-guard")
+                .endMetadata().addNewWebhook().withName("v.neo4j-guard.io").withSideEffects("None")
+                .withAdmissionReviewVersions("v1").withNewClientConfig().withUrl("https://127.0.0.1:8443/validate")
+                .endClientConfig().endWebhook().build()).create();
+        Run create = run(T0, "create", "--service", "neo4j-guard", "--namespace", "guard", "--secret", "guard/certs");
+        assertThat(create.code()).as(create.all()).isZero();
+        assertThat(create.out()).startsWith("Secret guard/certs: change:");
+        assertThat(client.secrets().inNamespace("guard").withName("certs").get().getData()).containsKey("tls.key");
+        noKeyIn(create, new io.neo4jguard.certs.kube.SecretCertStore(client, "guard", "certs").read().state()
+                .serving().orElseThrow().key());
+        assertThat(run(T0.plus(Duration.ofDays(61)), "rotate", "--secret", "guard/certs").out())
+                .contains("new serving certificate");
+        Run inject = run(T0, "inject", "--webhook", "neo4j-guard", "--secret", "guard/certs");
+        assertThat(inject.code()).as(inject.all()).isZero();
+        assertThat(inject.out()).contains("caBundle set on 1 of 1");
+        Run noSecret = run(T0, "inject", "--webhook", "neo4j-guard", "--secret", "guard/absent");
+        assertThat(noSecret.code()).isEqualTo(2);
+        assertThat(noSecret.err()).contains("Secret guard/absent holds no ca.crt");
+        assertThat(run(T0, "rotate", "--secret", "guard/absent").err()).contains("Secret guard/absent holds no certificates");
+        assertThat(run(T0, "rotate", "--secret", "guard").err()).contains("expected NAMESPACE/NAME");
+    }
+
+    @Test
     void certsAloneIsAUsageErrorAndHelpWorks() {
         Run bare = run(T0);
         assertThat(bare.code()).isEqualTo(2);
@@ -234,10 +261,14 @@ class CertsCommandTest {
     }
 
     private void noKeyIn(Run r) throws Exception {
-        assertThat(r.all()).doesNotContain("PRIVATE KEY");
-        ECPrivateKey key = (ECPrivateKey) CertDir.read(dir()).key();
-        assertThat(r.all()).doesNotContain(key.getS().toString(16)).doesNotContain(key.getS().toString());
+        noKeyIn(r, CertDir.read(dir()).key());
         String pem = Files.readString(dir().resolve("tls.key"));
         assertThat(r.all()).doesNotContain(pem.lines().skip(1).findFirst().orElseThrow());
+    }
+
+    private static void noKeyIn(Run r, java.security.PrivateKey k) {
+        assertThat(r.all()).doesNotContain("PRIVATE KEY");
+        ECPrivateKey key = (ECPrivateKey) k;
+        assertThat(r.all()).doesNotContain(key.getS().toString(16)).doesNotContain(key.getS().toString());
     }
 }
