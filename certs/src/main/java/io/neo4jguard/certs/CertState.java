@@ -30,7 +30,7 @@ public record CertState(List<X509Certificate> bundle, List<PrivateKey> caKeys, O
                         Optional<List<X509Certificate>> issued, List<String> problems) {
 
     public CertState {
-        bundle = List.copyOf(bundle);
+        bundle = List.copyOf(new java.util.LinkedHashSet<>(bundle)); // a CA listed twice is one CA
         caKeys = List.copyOf(caKeys);
         issued = issued.map(List::copyOf);
         problems = List.copyOf(problems);
