@@ -16,10 +16,10 @@ final class StoreOptions {
     String secret;
 
     /** The store and what to close after using it (the Kubernetes client, for a Secret). */
-    record Opened(CertStore store, AutoCloseable resources) implements AutoCloseable {
+    record Opened(CertStore store, Runnable release) implements AutoCloseable {
         @Override
-        public void close() throws Exception {
-            resources.close();
+        public void close() {
+            release.run();
         }
     }
 
@@ -29,7 +29,7 @@ final class StoreOptions {
         }
         KubernetesClient client = parent.kubernetes.get();
         try {
-            return new Opened(SecretCertStore.of(client, secret), client);
+            return new Opened(SecretCertStore.of(client, secret), client::close);
         } catch (RuntimeException e) {
             client.close();
             throw e;
