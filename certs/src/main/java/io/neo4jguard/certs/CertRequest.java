@@ -1,5 +1,9 @@
 package io.neo4jguard.certs;
 
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x500.style.IETFUtils;
 import org.bouncycastle.util.IPAddress;
 
 import java.security.cert.X509Certificate;
@@ -84,15 +88,15 @@ public record CertRequest(String commonName, List<String> dnsNames, List<String>
         List<String> ips = new ArrayList<>();
         for (List<?> san : Certs.subjectAltNames(cert)) {
             int tag = (Integer) san.get(0);
-            if (tag == 2) {
+            if (tag == Coverage.DNS) {
                 dns.add(String.valueOf(san.get(1)));
-            } else if (tag == 7) {
+            } else if (tag == Coverage.IP) {
                 ips.add(String.valueOf(san.get(1)));
             }
         }
         String cn = commonNameOf(cert);
         // Our certificates start BACKDATE before their issue time; the lifetime asked for excludes it.
-        Duration life = java.time.Duration.between(Certs.notBefore(cert), Certs.notAfter(cert))
+        Duration life = Duration.between(Certs.notBefore(cert), Certs.notAfter(cert))
                 .minus(CertificateAuthority.BACKDATE);
         return new CertRequest(cn, dns, ips, life.isNegative() || life.isZero() ? DEFAULT_VALIDITY : life);
     }
@@ -102,10 +106,7 @@ public record CertRequest(String commonName, List<String> dnsNames, List<String>
     }
 
     private static String commonNameOf(X509Certificate cert) {
-        for (org.bouncycastle.asn1.x500.RDN rdn : new org.bouncycastle.asn1.x500.X500Name(
-                cert.getSubjectX500Principal().getName()).getRDNs(org.bouncycastle.asn1.x500.style.BCStyle.CN)) {
-            return org.bouncycastle.asn1.x500.style.IETFUtils.valueToString(rdn.getFirst().getValue());
-        }
-        return null;
+        RDN[] cn = X500Name.getInstance(cert.getSubjectX500Principal().getEncoded()).getRDNs(BCStyle.CN);
+        return cn.length == 0 ? null : IETFUtils.valueToString(cn[0].getFirst().getValue());
     }
 }

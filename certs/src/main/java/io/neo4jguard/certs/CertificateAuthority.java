@@ -1,6 +1,8 @@
 package io.neo4jguard.certs;
 
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
@@ -125,8 +127,7 @@ public final class CertificateAuthority {
      */
     static X500Name name(String commonName) {
         String cn = commonName.length() > 64 ? commonName.substring(0, 64) : commonName;
-        return new org.bouncycastle.asn1.x500.X500NameBuilder(org.bouncycastle.asn1.x500.style.BCStyle.INSTANCE)
-                .addRDN(org.bouncycastle.asn1.x500.style.BCStyle.CN, cn).build();
+        return new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, cn).build();
     }
 
     /** 159 random bits: positive, within RFC 5280's 20-octet limit, unguessable. */

@@ -14,8 +14,8 @@ import java.util.Set;
 /** Which of a request's names a certificate lacks. DNS names compare case-insensitively, IPs by address. */
 final class Coverage {
     /** GeneralName tags (RFC 5280 §4.2.1.6) as {@code getSubjectAlternativeNames} reports them. */
-    private static final int DNS = 2;
-    private static final int IP = 7;
+    static final int DNS = 2;
+    static final int IP = 7;
 
     private Coverage() {
     }

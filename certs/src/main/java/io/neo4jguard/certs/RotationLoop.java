@@ -33,8 +33,11 @@ public final class RotationLoop implements AutoCloseable {
 
     /** What the server hears. Implementations must not log key material. */
     public interface Listener {
-        /** The serving pair or bundle differs from the last one delivered (always called after the first run). */
-        void changed(CertState state);
+        /**
+         * The serving pair or bundle differs from the last one delivered (always called after the first run).
+         * If this throws, the same state is delivered again after the next run.
+         */
+        void changed(CertState state) throws IOException;
 
         /** A run failed; the loop goes on and tries again next period. */
         default void failed(Exception e) {
@@ -80,8 +83,8 @@ public final class RotationLoop implements AutoCloseable {
         CertState now = r.after();
         byte[] fingerprint = servingFingerprint(now);
         if (!Arrays.equals(fingerprint, delivered) && now.serving().isPresent()) {
-            delivered = fingerprint;
             listener.changed(now);
+            delivered = fingerprint;
         }
         // After the listener: a publishing failure must not keep a renewed pair from the server. Order is
         // safe either way, because a new CA signs nothing until its publish grace has passed.

@@ -5,8 +5,10 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -110,7 +112,7 @@ public final class RotationPlan {
         List<String> notes = new ArrayList<>();
         List<X509Certificate> bundle = s.bundle();
         // Which CA each key belongs to, worked out once (each match is a point multiplication).
-        java.util.Map<X509Certificate, PrivateKey> keyOf = new java.util.HashMap<>();
+        Map<X509Certificate, PrivateKey> keyOf = new HashMap<>();
         for (X509Certificate ca : bundle) {
             s.keyFor(ca).ifPresent(k -> keyOf.put(ca, k));
         }
@@ -218,7 +220,7 @@ public final class RotationPlan {
         // 5. Keys: only CAs that sign or will sign keep theirs.
         for (PrivateKey key : s.caKeys()) {
             X509Certificate of = keyOf.entrySet().stream().filter(e -> e.getValue() == key)
-                    .map(java.util.Map.Entry::getKey).findFirst().orElse(null);
+                    .map(Map.Entry::getKey).findFirst().orElse(null);
             boolean keep = of != null && keepKeys.contains(of) && keptCas.contains(of);
             if (!keep) {
                 actions.add(new ForgetCaKey(key, of == null ? "a key in " + CertDir.CA_KEY + " belongs to no CA in "
