@@ -1,6 +1,8 @@
 package io.neo4jguard.certs;
 
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
@@ -55,7 +57,7 @@ public final class CertificateAuthority {
     public static CertificateAuthority create(String commonName, Duration validity, Clock clock) {
         KeyPair kp = KeyPairs.p256();
         Instant now = clock.instant();
-        X500Name subject = new X500Name("CN=" + commonName);
+        X500Name subject = name(commonName);
         try {
             JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
             X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(subject, serial(),
@@ -88,7 +90,7 @@ public final class CertificateAuthority {
         try {
             JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
             X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(certificate, serial(),
-                    Date.from(now.minus(BACKDATE)), Date.from(notAfter), new X500Name("CN=" + request.commonName()),
+                    Date.from(now.minus(BACKDATE)), Date.from(notAfter), name(request.commonName()),
                     kp.getPublic())
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
@@ -117,6 +119,15 @@ public final class CertificateAuthority {
         } catch (OperatorCreationException e) {
             throw new CertificateException(e);
         }
+    }
+
+    /**
+     * A subject of one CN, built rather than parsed so that commas or equals signs in a name cannot change
+     * its structure; cut to the 64 characters RFC 5280 allows a CN (a Service DNS name can be 131).
+     */
+    static X500Name name(String commonName) {
+        String cn = commonName.length() > 64 ? commonName.substring(0, 64) : commonName;
+        return new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, cn).build();
     }
 
     /** 159 random bits: positive, within RFC 5280's 20-octet limit, unguessable. */

@@ -48,25 +48,41 @@ public final class Pem {
                     out.add(new JcaX509CertificateConverter().getCertificate(h));
                 }
             }
-        } catch (CertificateException e) {
-            throw new IOException("invalid certificate: " + e.getMessage(), e);
+        } catch (CertificateException | RuntimeException e) {
+            throw new IOException("malformed PEM certificate", e);
         }
         return out;
     }
 
+    /** The first private key in the text. */
     public static PrivateKey privateKey(String pem) throws IOException {
+        List<PrivateKey> keys = privateKeys(pem);
+        if (keys.isEmpty()) {
+            throw new IOException("no private key in PEM text");
+        }
+        return keys.get(0);
+    }
+
+    /**
+     * Every private key in the text, in order: {@code ca.key} holds one per CA we can still sign with while
+     * a new CA overlaps the old one. Errors never quote the text (it is key material).
+     */
+    public static List<PrivateKey> privateKeys(String pem) throws IOException {
+        List<PrivateKey> out = new ArrayList<>();
+        JcaPEMKeyConverter c = new JcaPEMKeyConverter();
         try (PEMParser p = new PEMParser(new StringReader(pem))) {
             Object o;
             while ((o = p.readObject()) != null) {
-                JcaPEMKeyConverter c = new JcaPEMKeyConverter();
                 if (o instanceof PEMKeyPair kp) {
-                    return c.getPrivateKey(kp.getPrivateKeyInfo());
-                }
-                if (o instanceof PrivateKeyInfo info) {
-                    return c.getPrivateKey(info);
+                    out.add(c.getPrivateKey(kp.getPrivateKeyInfo()));
+                } else if (o instanceof PrivateKeyInfo info) {
+                    out.add(c.getPrivateKey(info));
                 }
             }
+        } catch (IOException | RuntimeException e) {
+            // BouncyCastle reports malformed base64 or DER with messages that may echo input; say only what failed.
+            throw new IOException("malformed PEM private key");
         }
-        throw new IOException("no private key in PEM text");
+        return out;
     }
 }
