@@ -41,6 +41,16 @@ class DefaultsTest {
     }
 
     @Test
+    void aPolicyDefaultsSectionSetsTheOptions() throws Exception {
+        io.neo4jguard.core.policy.Policy p = io.neo4jguard.core.policy.Policy.parse("p.yaml",
+                "apiVersion: neo4j-guard.io/v1alpha1\nkind: Policy\ndefaults: {antiAffinity: required}\n", List.of());
+        assertThat(DefaultsOptions.from(p)).isEqualTo(new DefaultsOptions(true));
+        assertThat(DefaultsOptions.from(io.neo4jguard.core.policy.Policy.defaults())).isEqualTo(DefaultsOptions.STANDARD);
+        ObjectNode out = Defaults.standard(DefaultsOptions.from(p)).apply(parse(CLUSTER));
+        assertThat(out.at("/spec/topology/placement/antiAffinity/type").asText()).isEqualTo("required");
+    }
+
+    @Test
     void userPlacementOrAffinityIsLeftAlone() throws Exception {
         for (String extra : List.of("  affinity: {podAntiAffinity: {}}\n",
                 "  topologySpreadConstraints: []\n")) {
