@@ -38,6 +38,9 @@ final class BackupListenDefaulter implements Defaulter {
 
     @Override
     public void propose(Resource object, DefaultsOptions options, Proposals proposals) {
+        if (!Kinds.SERVERS.contains(object.kind())) {
+            return; // only clusters and standalones run Neo4j; other kinds have no spec.config of this kind
+        }
         JsonNode spec = object.tree().path("spec");
         if (!spec.isObject()) {
             return;

@@ -104,6 +104,14 @@ class DefaultsTest {
     }
 
     @Test
+    void kindsThatRunNoServerGetNoServerDefaults() throws Exception {
+        for (String kind : List.of("Neo4jDatabase", "Neo4jBackup", "Neo4jAuthRule", "Neo4jPlugin")) {
+            assertThat(Defaults.standard().patch(parse(CLUSTER.replace("Neo4jEnterpriseCluster", kind)
+                    + "  resources: {limits: {memory: 8Gi}}\n"))).as(kind).isEmpty();
+        }
+    }
+
+    @Test
     void objectsThatAreNotOursAreNeverTouched() throws Exception {
         assertThat(Defaults.standard().patch(parse("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n")))
                 .isEmpty();
