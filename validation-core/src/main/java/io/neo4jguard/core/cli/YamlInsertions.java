@@ -114,13 +114,15 @@ final class YamlInsertions {
 
     private void insert(YamlOutline.YNode map, YamlOutline.YNode parentOfMap, String key, JsonNode value) {
         if (map.flow) {
+            // A mapping whose keys are double-quoted is JSON (or written like it): keep it JSON.
+            boolean json = !map.keys.isEmpty() && map.keys.get(0).doubleQuoted;
+            String entry = (json ? YamlWriter.jsonKey(key) : YamlWriter.key(key)) + ": " + YamlWriter.flow(value, json);
             if (map.keys.isEmpty()) {
                 // Just after the opening brace.
-                edits.add(new Edit(map.start + 1, map.start + 1, YamlWriter.key(key) + ": " + YamlWriter.flow(value),
-                        edits.size()));
+                edits.add(new Edit(map.start + 1, map.start + 1, entry, edits.size()));
             } else {
                 int at = map.values.get(map.values.size() - 1).end;
-                edits.add(new Edit(at, at, ", " + YamlWriter.key(key) + ": " + YamlWriter.flow(value), edits.size()));
+                edits.add(new Edit(at, at, ", " + entry, edits.size()));
             }
             return;
         }

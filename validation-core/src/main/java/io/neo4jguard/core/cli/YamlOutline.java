@@ -39,6 +39,7 @@ final class YamlOutline {
         int end;
         String value;
         boolean emptyPlain;
+        boolean doubleQuoted;
         final List<YNode> keys = new ArrayList<>();
         final List<YNode> values = new ArrayList<>();
         final List<YNode> items = new ArrayList<>();
@@ -116,6 +117,7 @@ final class YamlOutline {
                     n.end = offset(e.getEndMark());
                     n.value = s.getValue();
                     n.emptyPlain = s.getScalarStyle() == ScalarStyle.PLAIN && s.getValue().isEmpty();
+                    n.doubleQuoted = s.getScalarStyle() == ScalarStyle.DOUBLE_QUOTED;
                     root = attach(stack, n, root);
                 }
                 case Alias -> {

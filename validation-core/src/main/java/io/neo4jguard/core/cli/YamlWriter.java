@@ -33,14 +33,25 @@ final class YamlWriter {
         return json(JSON.getNodeFactory().textNode(key));
     }
 
+    /** A key in JSON syntax, for flow mappings written as JSON. */
+    static String jsonKey(String key) {
+        return json(JSON.getNodeFactory().textNode(key));
+    }
+
     /** A scalar, or an empty or non-empty map or list on one line. */
     static String flow(JsonNode value) {
+        return flow(value, false);
+    }
+
+    /** As {@link #flow(JsonNode)}; with {@code jsonKeys} every key is quoted, so JSON text stays JSON. */
+    static String flow(JsonNode value, boolean jsonKeys) {
         if (value.isObject()) {
             StringBuilder b = new StringBuilder("{");
             Iterator<Map.Entry<String, JsonNode>> it = value.fields();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
-                b.append(key(e.getKey())).append(": ").append(flow(e.getValue()));
+                b.append(jsonKeys ? jsonKey(e.getKey()) : key(e.getKey())).append(": ")
+                        .append(flow(e.getValue(), jsonKeys));
                 if (it.hasNext()) {
                     b.append(", ");
                 }
@@ -50,7 +61,7 @@ final class YamlWriter {
         if (value.isArray()) {
             StringBuilder b = new StringBuilder("[");
             for (int i = 0; i < value.size(); i++) {
-                b.append(i == 0 ? "" : ", ").append(flow(value.get(i)));
+                b.append(i == 0 ? "" : ", ").append(flow(value.get(i), jsonKeys));
             }
             return b.append(']').toString();
         }
@@ -99,8 +110,6 @@ final class YamlWriter {
                             entry(out, e.getKey(), e.getValue(), indent + 2, step, eol);
                         }
                     }
-                } else if (item.isArray() && item.size() > 0) {
-                    out.append(' ').append(flow(item)).append(eol);
                 } else {
                     out.append(' ').append(flow(item)).append(eol);
                 }
