@@ -37,6 +37,9 @@ final class YamlInsertions {
     private final String text;
     private final String eol;
     private final List<Edit> edits = new ArrayList<>();
+    /** Flow mappings this edit already added an entry to (the next one needs a comma even if it was empty). */
+    private final java.util.Set<YamlOutline.YNode> grown = java.util.Collections.newSetFromMap(
+            new java.util.IdentityHashMap<>());
 
     private YamlInsertions(String text) {
         this.text = text;
@@ -119,7 +122,8 @@ final class YamlInsertions {
             String entry = (json ? YamlWriter.jsonKey(key) : YamlWriter.key(key)) + ": " + YamlWriter.flow(value, json);
             if (map.keys.isEmpty()) {
                 // Just after the opening brace.
-                edits.add(new Edit(map.start + 1, map.start + 1, entry, edits.size()));
+                edits.add(new Edit(map.start + 1, map.start + 1, (grown.add(map) ? "" : ", ") + entry,
+                        edits.size()));
             } else {
                 int at = map.values.get(map.values.size() - 1).end;
                 edits.add(new Edit(at, at, ", " + entry, edits.size()));
