@@ -60,6 +60,9 @@ public final class Defaults {
                     continue;
                 }
             }
+            if (proposals.items().isEmpty()) {
+                return List.of(); // the usual re-apply: nothing to add, no copy of the object
+            }
             ObjectNode working = object.tree().deepCopy();
             List<PatchOperation> ops = new ArrayList<>();
             for (Proposals.Proposal p : proposals.items()) {
