@@ -52,7 +52,7 @@ import java.util.OptionalLong;
  * <p>Every result is checked with validation's own arithmetic ({@link MemoryBudget}) before it is proposed:
  * it must leave at least the recommended OS reserve, so defaulting never causes a memory finding. That
  * rules out containers so small that the recommendation's 8 MiB page-cache clamp eats into the OS reserve
- * (below about 150 MiB); there nothing is written. On 5.x with {@code db.tx_state.memory_allocation=OFF_HEAP}
+ * (below about 128 MiB); there nothing is written. On 5.x with {@code db.tx_state.memory_allocation=OFF_HEAP}
  * the configured off-heap transaction state is subtracted from the page cache, as Neo4j's recommendation does
  * (it estimates that pool, we use the configured one, which validation counts).
  */
