@@ -226,6 +226,11 @@ class MutateCommandTest {
                     db.logs.query.enabled: INFO
                   propertySharding:
                     config: *common
+                  env:
+                    - {name: TZ, value: UTC}
+                    - name: LIST
+                      valueFrom: {configMapKeyRef: {name: x, key: "on"}}
+                  extraVolumes: [[], [1, 2.5, "yes", null, {}], {}]
                 """;
         write("anchored.yaml", anchored);
         Run r = run("", "mutate", "anchored.yaml");
