@@ -87,7 +87,8 @@ final class CheckCommand implements Callable<Integer> {
         }
 
         ManifestSource inputs = new ManifestSource(new ManifestParser(), invocation.in(), invocation.cwd());
-        ManifestSource.Result current = inputs.read(paths);
+        // SARIF fixes are text edits: only that format needs the files' text kept.
+        ManifestSource.Result current = (output == OutputFormat.sarif ? inputs.keepingTexts() : inputs).read(paths);
         ManifestSource.Result before = old.isEmpty() ? null : inputs.read(old);
         List<String> errors = new ArrayList<>();
         current.errors().forEach(e -> errors.add(e.describe()));
@@ -106,7 +107,8 @@ final class CheckCommand implements Callable<Integer> {
         String rendered = switch (output) {
             case text -> new TextReport(invocation.colour()).render(report);
             case json -> new JsonReport().render(report);
-            case sarif -> new SarifReport(validator.rules(), invocation.cwd()).render(report);
+            case sarif -> new SarifReport(validator.rules(), invocation.cwd(),
+                    new SarifFixes(current.resources(), current.texts())).render(report);
             case junit -> new JunitReport().render(report);
         };
         invocation.out().print(rendered);

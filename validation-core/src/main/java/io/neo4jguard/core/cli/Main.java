@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code neo4j-guard}: {@code check} manifests in CI, {@code explain} a rule, list the {@code rules}.
- * Exit codes: 0 clean, 1 findings at or above {@code --fail-on}, 2 usage, I/O, parse or policy error
- * (a message naming file and line, never a stack trace).
+ * {@code neo4j-guard}: {@code check} manifests in CI, {@code mutate} them with the defaults, {@code explain} a
+ * rule, list the {@code rules}. Exit codes: 0 clean, 1 findings at or above {@code --fail-on} ({@code check}),
+ * 2 usage, I/O, parse or policy error (a message naming file and line, never a stack trace).
  */
 public final class Main {
     static final int OK = 0;
@@ -54,6 +54,7 @@ public final class Main {
         PrintWriter err = new PrintWriter(invocation.err(), true);
         CommandLine cl = new CommandLine(new Root(invocation));
         cl.addSubcommand(new CommandLine(new CheckCommand(invocation)));
+        cl.addSubcommand(new CommandLine(new MutateCommand(invocation)));
         cl.addSubcommand(new CommandLine(new ExplainCommand(invocation)));
         cl.addSubcommand(new CommandLine(new RulesCommand(invocation)));
         cl.setOut(out);
@@ -86,7 +87,7 @@ public final class Main {
     @Command(name = "neo4j-guard", mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = "Checks Neo4j Enterprise Operator manifests (neo4j.neo4j.com/v1beta1) before they exist.",
             footer = {"", "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, I/O or parse error.",
-                    "Run 'neo4j-guard check --help' for the options of check."})
+                    "Run 'neo4j-guard check --help' for the options of check, 'neo4j-guard mutate --help' for mutate."})
     static final class Root implements Callable<Integer> {
         private final Invocation invocation;
 
@@ -99,7 +100,7 @@ public final class Main {
 
         @Override
         public Integer call() {
-            invocation.error("missing command (check, explain or rules)");
+            invocation.error("missing command (check, mutate, explain or rules)");
             spec.commandLine().usage(invocation.err());
             return USAGE;
         }

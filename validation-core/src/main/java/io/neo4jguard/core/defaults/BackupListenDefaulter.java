@@ -6,6 +6,10 @@ import io.neo4jguard.core.api.Kinds;
 import io.neo4jguard.core.api.Resource;
 import io.neo4jguard.core.api.RuleMeta;
 import io.neo4jguard.core.api.Severity;
+import io.neo4jguard.core.engine.Node;
+import io.neo4jguard.core.settings.ConfigEntry;
+import io.neo4jguard.core.settings.ConfigSources;
+import io.neo4jguard.core.settings.SettingNames;
 
 /**
  * Makes the online-backup port reachable from backup Jobs. Neo4j listens for backups on
@@ -34,15 +38,24 @@ final class BackupListenDefaulter implements Defaulter {
 
     @Override
     public void propose(Resource object, DefaultsOptions options, Proposals proposals) {
+        if (!Kinds.SERVERS.contains(object.kind())) {
+            return; // only clusters and standalones run Neo4j; other kinds have no spec.config of this kind
+        }
         JsonNode spec = object.tree().path("spec");
         if (!spec.isObject()) {
             return;
         }
         JsonNode config = spec.path("config");
-        if (config.isMissingNode() || config.isNull() || config.isObject()) {
-            if (!config.has(KEY)) {
-                proposals.setIfAbsent(META, JsonPointer.of("spec", "config", KEY), TextNode.valueOf(VALUE));
+        if (!(config.isMissingNode() || config.isNull() || config.isObject())) {
+            return;
+        }
+        // Set under the legacy name dbms.backup.listen_address or as NEO4J_server_backup_listen__address: the
+        // user's choice, and our new-name key would win over the legacy one.
+        for (ConfigEntry e : ConfigSources.configAndEnv(Node.root(object.tree()).get("spec"))) {
+            if (SettingNames.canonical(e.setting().strip()).equals(KEY)) {
+                return;
             }
         }
+        proposals.setIfAbsent(META, JsonPointer.of("spec", "config", KEY), TextNode.valueOf(VALUE));
     }
 }

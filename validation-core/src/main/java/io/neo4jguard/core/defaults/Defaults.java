@@ -40,26 +40,67 @@ public final class Defaults {
         return defaulters.stream().map(Defaulter::meta).toList();
     }
 
-    /** The patch that adds this object's missing defaults; empty when there is nothing to add. */
+    /**
+     * The patch that adds this object's missing defaults; empty when there is nothing to add. Never throws:
+     * defaulting must not block admission, so a defaulter that fails proposes nothing. Defaults that land in
+     * a map the patch itself creates are folded into the operation that creates it (one {@code add} of
+     * {@code /spec/config} with all its keys rather than one per key).
+     */
     public List<PatchOperation> patch(Resource object) {
-        if (!object.isOurs() || optedOut(object)) {
+        try {
+            if (!object.isOurs() || optedOut(object)) {
+                return List.of();
+            }
+            Proposals proposals = new Proposals();
+            for (Defaulter d : defaulters) {
+                try {
+                    d.propose(object, options, proposals);
+                } catch (RuntimeException e) {
+                    // A defaulter bug must never block admission; it simply proposes nothing.
+                    continue;
+                }
+            }
+            if (proposals.items().isEmpty()) {
+                return List.of(); // the usual re-apply: nothing to add, no copy of the object
+            }
+            ObjectNode working = object.tree().deepCopy();
+            List<PatchOperation> ops = new ArrayList<>();
+            for (Proposals.Proposal p : proposals.items()) {
+                addIfAbsent(working, p.pointer(), p.value(), ops);
+            }
+            return fold(ops);
+        } catch (RuntimeException e) {
             return List.of();
         }
-        Proposals proposals = new Proposals();
-        for (Defaulter d : defaulters) {
-            try {
-                d.propose(object, options, proposals);
-            } catch (RuntimeException e) {
-                // A defaulter bug must never block admission; it simply proposes nothing.
-                continue;
+    }
+
+    /**
+     * Folds an operation into an earlier one that created its parent: inside a map this patch adds, every
+     * later key is new too, so putting it into the earlier value gives the same result in fewer operations.
+     */
+    private static List<PatchOperation> fold(List<PatchOperation> ops) {
+        List<PatchOperation> out = new ArrayList<>();
+        next:
+        for (PatchOperation op : ops) {
+            for (PatchOperation earlier : out) {
+                String prefix = earlier.path() + "/";
+                if (op.path().startsWith(prefix) && earlier.value() instanceof ObjectNode created) {
+                    String[] rest = op.path().substring(prefix.length()).split("/", -1);
+                    ObjectNode node = created;
+                    for (int i = 0; i < rest.length - 1; i++) {
+                        node = (ObjectNode) node.get(unescape(rest[i]));
+                    }
+                    node.set(unescape(rest[rest.length - 1]), op.value());
+                    continue next;
+                }
             }
+            out.add(op);
         }
-        ObjectNode working = object.tree().deepCopy();
-        List<PatchOperation> ops = new ArrayList<>();
-        for (Proposals.Proposal p : proposals.items()) {
-            addIfAbsent(working, p.pointer(), p.value(), ops);
-        }
-        return ops;
+        return out;
+    }
+
+    private static String unescape(String segment) {
+        return segment.replace("~1", "/").replace("~0", "~");
     }
 
     /** The object with its defaults applied (a copy; the input is unchanged). */
@@ -86,7 +127,7 @@ public final class Defaults {
         ObjectNode node = root;
         StringBuilder path = new StringBuilder();
         for (int i = 0; i < segments.length; i++) {
-            String key = segments[i].replace("~1", "/").replace("~0", "~");
+            String key = unescape(segments[i]);
             path.append('/').append(segments[i]);
             JsonNode child = node.get(key);
             boolean last = i == segments.length - 1;
@@ -105,10 +146,10 @@ public final class Defaults {
                 ObjectNode leafParent = created;
                 for (int j = i + 1; j < segments.length - 1; j++) {
                     ObjectNode next = JsonNodeFactory.instance.objectNode();
-                    leafParent.set(segments[j].replace("~1", "/").replace("~0", "~"), next);
+                    leafParent.set(unescape(segments[j]), next);
                     leafParent = next;
                 }
-                leafParent.set(segments[segments.length - 1].replace("~1", "/").replace("~0", "~"), value.deepCopy());
+                leafParent.set(unescape(segments[segments.length - 1]), value.deepCopy());
                 node.set(key, created);
                 ops.add(child == null ? PatchOperation.add(path.toString(), created.deepCopy())
                         : PatchOperation.replace(path.toString(), created.deepCopy()));

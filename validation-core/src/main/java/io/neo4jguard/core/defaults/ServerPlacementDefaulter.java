@@ -58,6 +58,11 @@ final class ServerPlacementDefaulter implements Defaulter {
         if (!spec.path("topology").isObject()) {
             return;
         }
+        // enforceDistribution is the user's placement choice: the operator then requires one server per zone
+        // itself, and a placement block would change how it finds the zones (it discovers them from nodes).
+        if (spec.path("topology").path("enforceDistribution").asBoolean(false)) {
+            return;
+        }
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode anti = f.objectNode()
                 .put("enabled", true)

@@ -8,6 +8,7 @@ final class StandardDefaulters {
     }
 
     static List<Defaulter> all() {
-        return List.of(new ServerPlacementDefaulter(), new BackupListenDefaulter());
+        // Memory first: when spec.config is absent, its add creates the map the backup default then joins.
+        return List.of(new MemoryPoolsDefaulter(), new ServerPlacementDefaulter(), new BackupListenDefaulter());
     }
 }

@@ -25,6 +25,8 @@ import java.util.Optional;
  * A policy file ({@code policies/default.yaml} documents the format) changes that; load one with
  * {@link #load(Path, Collection)} so it is checked against the engine's rules.
  *
+ * <p>The {@code defaults:} section ({@link #defaulting()}) configures defaulting, not validation.
+ *
  * <p>For one rule and one object, in this order: the skip annotation, then exemptions, then the
  * {@code rules:} entry for the rule ID, else the entry for its concern, else the rule's own severity.
  */
@@ -38,16 +40,18 @@ public class Policy {
     private final Map<String, RuleSetting> rules;
     private final List<Exemption> exemptions;
     private final Enforcement defaultEnforcement;
+    private final DefaultsSettings defaults;
     /** Exact namespaces first, then patterns from the most to the least specific. */
     private final List<Map.Entry<String, Enforcement>> enforcement;
 
     protected Policy() {
-        this("", Map.of(), List.of(), Enforcement.ENFORCE, Map.of());
+        this("", Map.of(), List.of(), Enforcement.ENFORCE, Map.of(), DefaultsSettings.STANDARD);
     }
 
     Policy(String source, Map<String, RuleSetting> rules, List<Exemption> exemptions,
-           Enforcement defaultEnforcement, Map<String, Enforcement> enforcement) {
+           Enforcement defaultEnforcement, Map<String, Enforcement> enforcement, DefaultsSettings defaults) {
         this.source = source;
+        this.defaults = defaults;
         this.rules = Map.copyOf(rules);
         this.exemptions = List.copyOf(exemptions);
         this.defaultEnforcement = defaultEnforcement;
@@ -142,6 +146,11 @@ public class Policy {
 
     public Enforcement defaultEnforcement() {
         return defaultEnforcement;
+    }
+
+    /** The {@code defaults:} section: how defaulting behaves ({@link DefaultsSettings#STANDARD} when absent). */
+    public DefaultsSettings defaulting() {
+        return defaults;
     }
 
     /** The {@code rules:} entries by rule ID or concern. */

@@ -26,11 +26,12 @@ final class PolicyLoader {
     static final String API_VERSION = "neo4j-guard.io/v1alpha1";
     static final String KIND = "Policy";
 
-    private static final Set<String> TOP_LEVEL = Set.of("apiVersion", "kind", "metadata", "rules", "exemptions",
-            "enforcement");
+    private static final List<String> TOP_LEVEL = List.of("apiVersion", "kind", "metadata", "rules", "exemptions",
+            "enforcement", "defaults");
     private static final Set<String> RULE_KEYS = Set.of("enabled", "severity");
     private static final Set<String> EXEMPTION_KEYS = Set.of("rules", "namespaces", "names", "labels", "reason");
     private static final Set<String> ENFORCEMENT_KEYS = Set.of("default", "namespaces");
+    private static final Set<String> DEFAULTS_KEYS = Set.of("antiAffinity");
 
     private final Resource doc;
     private final Collection<RuleMeta> known;
@@ -63,8 +64,7 @@ final class PolicyLoader {
         for (Map.Entry<String, Node> e : root.fields().entrySet()) {
             if (!TOP_LEVEL.contains(e.getKey())) {
                 problem(e.getValue(), "unknown field " + quote(e.getKey()) + "; expected one of "
-                        + String.join(", ", List.of("apiVersion", "kind", "metadata", "rules", "exemptions",
-                        "enforcement")));
+                        + String.join(", ", TOP_LEVEL));
             }
         }
         expectText(root.get("apiVersion"), API_VERSION);
@@ -92,10 +92,32 @@ final class PolicyLoader {
                 }
             }
         }
+        DefaultsSettings defaults = defaults(root.get("defaults"));
         if (!problems.isEmpty()) {
             throw new PolicyException(problems);
         }
-        return new Policy(file, rules, exemptions, defaultMode, byNamespace);
+        return new Policy(file, rules, exemptions, defaultMode, byNamespace, defaults);
+    }
+
+    private DefaultsSettings defaults(Node section) {
+        if (!section.present()) {
+            return DefaultsSettings.STANDARD;
+        }
+        if (!section.isObject()) {
+            problem(section, "must be a mapping, e.g. {antiAffinity: required}");
+            return DefaultsSettings.STANDARD;
+        }
+        unknownKeys(section, DEFAULTS_KEYS);
+        DefaultsSettings.AntiAffinity antiAffinity = DefaultsSettings.STANDARD.antiAffinity();
+        Node a = section.get("antiAffinity");
+        if (a.present()) {
+            try {
+                antiAffinity = DefaultsSettings.AntiAffinity.parse(a.text().orElse(""));
+            } catch (IllegalArgumentException e) {
+                problem(a, "invalid antiAffinity " + render(a) + "; expected preferred or required");
+            }
+        }
+        return new DefaultsSettings(antiAffinity);
     }
 
     private Map<String, RuleSetting> rules(Node rules) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,13 +47,21 @@ public final class ManifestSource {
      * @param errors    one per file that could not be read or parsed
      * @param files     how many files (stdin counting as one) were read, readable or not
      * @param templates the Helm template per object, where its file was {@code helm template} output
+     * @param texts     the decoded text of every file read without error, by name, in reading order; only
+     *                  from a source made with {@link #keepingTexts()} (empty otherwise)
      */
     public record Result(List<Resource> resources, List<ReadException> errors, int files,
-                         Map<Resource, String> templates) {
+                         Map<Resource, String> templates, Map<String, String> texts) {
         public Result {
             resources = List.copyOf(resources);
             errors = List.copyOf(errors);
             templates = Collections.unmodifiableMap(new IdentityHashMap<>(templates));
+            texts = Collections.unmodifiableMap(new LinkedHashMap<>(texts));
+        }
+
+        public Result(List<Resource> resources, List<ReadException> errors, int files,
+                      Map<Resource, String> templates) {
+            this(resources, errors, files, templates, Map.of());
         }
 
         /** The Helm template the object was rendered from ({@code # Source:}), when known. */
@@ -68,6 +77,7 @@ public final class ManifestSource {
     private final ManifestParser parser;
     private final InputStream stdin;
     private final Path base;
+    private final boolean keepTexts;
 
     /** Reads stdin from {@link System#in}; relative operands are relative to the working directory. */
     public ManifestSource() {
@@ -83,9 +93,22 @@ public final class ManifestSource {
      *             directory); findings still name files as the operands gave them
      */
     public ManifestSource(ManifestParser parser, InputStream stdin, Path base) {
+        this(parser, stdin, base, false);
+    }
+
+    private ManifestSource(ManifestParser parser, InputStream stdin, Path base, boolean keepTexts) {
         this.parser = parser;
         this.stdin = stdin;
         this.base = base;
+        this.keepTexts = keepTexts;
+    }
+
+    /**
+     * The same source, also keeping every file's text in {@link Result#texts()} (for commands that rewrite
+     * the files, such as {@code mutate}; {@code check} does not hold the texts in memory).
+     */
+    public ManifestSource keepingTexts() {
+        return new ManifestSource(parser, stdin, base, true);
     }
 
     /** Reads every operand. Never throws for bad input: problems are in {@link Result#errors()}. */
@@ -117,7 +140,7 @@ public final class ManifestSource {
                 run.errors.add(new ReadException(new Location(operand, 0, 0), "no such file or directory"));
             }
         }
-        return new Result(run.resources, run.errors, run.files, run.templates);
+        return new Result(run.resources, run.errors, run.files, run.templates, run.texts);
     }
 
     /** Whether a file found in a directory is a manifest by its name. */
@@ -130,6 +153,7 @@ public final class ManifestSource {
         final List<Resource> resources = new ArrayList<>();
         final List<ReadException> errors = new ArrayList<>();
         final Map<Resource, String> templates = new IdentityHashMap<>();
+        final Map<String, String> texts = new LinkedHashMap<>();
         final Set<String> seen = new HashSet<>();
         int files;
 
@@ -215,9 +239,13 @@ public final class ManifestSource {
         }
 
         private void parse(String name, byte[] bytes) throws ReadException {
-            ManifestFile file = parser.parseFile(name, ManifestText.decode(name, bytes));
+            String text = ManifestText.decode(name, bytes);
+            ManifestFile file = parser.parseFile(name, text);
             resources.addAll(file.resources());
             templates.putAll(file.templates());
+            if (keepTexts) {
+                texts.put(name, text);
+            }
         }
 
         private String reason(Exception e) {

@@ -80,7 +80,7 @@ public final class JsonReport {
     }
 
     /** Two-space indent, {@code "key": value}, LF line ends on every OS, trailing newline. */
-    static String write(Object tree) {
+    public static String write(Object tree) {
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
                 .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
                 .withArrayEmptySeparator("").withObjectEmptySeparator(""))

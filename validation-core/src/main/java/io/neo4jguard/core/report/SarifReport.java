@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * SARIF 2.1.0 as GitHub code scanning accepts it: {@code $schema}, {@code version}, one run whose
@@ -23,7 +22,8 @@ import java.util.Optional;
  * fullDescription = rationale, help = remediation and example, defaultConfiguration.level), and one
  * result per finding with ruleId, level, message.text and a physical location: the file relative to
  * the working directory and the line and column of the field. GitHub refuses a region without
- * {@code startLine >= 1}, so a finding whose line is unknown points at line 1.
+ * {@code startLine >= 1}, so a finding whose line is unknown points at line 1. Findings whose fix maps to
+ * the text (see {@link Fixes}) carry it as SARIF {@code fixes}.
  */
 public final class SarifReport {
     public static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -32,16 +32,25 @@ public final class SarifReport {
     static final String SRCROOT = "%SRCROOT%";
 
     /**
-     * Hook for SARIF {@code fixes[]} (a later issue): SARIF fixes are text replacements
-     * ({@code artifactChanges[].replacements[]} with deleted regions and inserted text), so turning a
-     * finding's JSON Patch into one needs the YAML node positions; until then no fixes are emitted.
+     * One text replacement of a fix, in the finding's file: the region from the start (inclusive) to the end
+     * (exclusive, SARIF's {@code endColumn} is the column after the region), 1-based lines and Unicode
+     * code-point columns (the run's {@code columnKind}), and the text that replaces it.
+     */
+    public record Replacement(int startLine, int startColumn, int endLine, int endColumn, String text) {
+    }
+
+    /**
+     * Where a finding's fix (a JSON Patch on the object) lands in its file. SARIF fixes are text
+     * replacements ({@code fixes[].artifactChanges[].replacements[]}: a deleted region and inserted text), so
+     * only the reader of the text can map a patch to them; the CLI's {@code check} does
+     * ({@code cli.SarifFixes}). A finding whose fix does not map to the text gets no {@code fixes}.
      */
     @FunctionalInterface
     public interface Fixes {
-        Fixes NONE = (object, finding) -> Optional.empty();
+        Fixes NONE = (object, finding) -> List.of();
 
-        /** The {@code fixes} array for one result, or empty for none. */
-        Optional<ArrayNode> fixes(ObjectReport object, Finding finding);
+        /** The replacements that apply the finding's fix, or none. */
+        List<Replacement> replacements(ObjectReport object, Finding finding);
     }
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -141,8 +150,31 @@ public final class SarifReport {
         props.put("object", o.qualifiedName());
         props.put("field", f.field());
         props.put("document", o.resource().document());
-        fixes.fixes(o, f).ifPresent(a -> r.set("fixes", a));
+        List<Replacement> replacements = fixes.replacements(o, f);
+        if (!replacements.isEmpty()) {
+            r.set("fixes", fix(f, artifact, replacements));
+        }
         return r;
+    }
+
+    /** One SARIF fix: a description and the replacements in the result's own file. */
+    private static ArrayNode fix(Finding f, ObjectNode artifact, List<Replacement> replacements) {
+        ArrayNode fixesArray = F.arrayNode();
+        ObjectNode fix = fixesArray.addObject();
+        fix.putObject("description").put("text", f.hint().isEmpty() ? "Apply the fix for " + f.rule() : f.hint());
+        ObjectNode change = fix.putArray("artifactChanges").addObject();
+        change.set("artifactLocation", artifact.deepCopy());
+        ArrayNode list = change.putArray("replacements");
+        for (Replacement x : replacements) {
+            ObjectNode rep = list.addObject();
+            ObjectNode region = rep.putObject("deletedRegion");
+            region.put("startLine", x.startLine());
+            region.put("startColumn", x.startColumn());
+            region.put("endLine", x.endLine());
+            region.put("endColumn", x.endColumn());
+            rep.putObject("insertedContent").put("text", x.text());
+        }
+        return fixesArray;
     }
 
     /**

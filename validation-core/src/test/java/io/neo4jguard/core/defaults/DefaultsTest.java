@@ -41,6 +41,16 @@ class DefaultsTest {
     }
 
     @Test
+    void aPolicyDefaultsSectionSetsTheOptions() throws Exception {
+        io.neo4jguard.core.policy.Policy p = io.neo4jguard.core.policy.Policy.parse("p.yaml",
+                "apiVersion: neo4j-guard.io/v1alpha1\nkind: Policy\ndefaults: {antiAffinity: required}\n", List.of());
+        assertThat(DefaultsOptions.from(p)).isEqualTo(new DefaultsOptions(true));
+        assertThat(DefaultsOptions.from(io.neo4jguard.core.policy.Policy.defaults())).isEqualTo(DefaultsOptions.STANDARD);
+        ObjectNode out = Defaults.standard(DefaultsOptions.from(p)).apply(parse(CLUSTER));
+        assertThat(out.at("/spec/topology/placement/antiAffinity/type").asText()).isEqualTo("required");
+    }
+
+    @Test
     void userPlacementOrAffinityIsLeftAlone() throws Exception {
         for (String extra : List.of("  affinity: {podAntiAffinity: {}}\n",
                 "  topologySpreadConstraints: []\n")) {
@@ -94,6 +104,14 @@ class DefaultsTest {
     }
 
     @Test
+    void kindsThatRunNoServerGetNoServerDefaults() throws Exception {
+        for (String kind : List.of("Neo4jDatabase", "Neo4jBackup", "Neo4jAuthRule", "Neo4jPlugin")) {
+            assertThat(Defaults.standard().patch(parse(CLUSTER.replace("Neo4jEnterpriseCluster", kind)
+                    + "  resources: {limits: {memory: 8Gi}}\n"))).as(kind).isEmpty();
+        }
+    }
+
+    @Test
     void objectsThatAreNotOursAreNeverTouched() throws Exception {
         assertThat(Defaults.standard().patch(parse("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n")))
                 .isEmpty();
@@ -103,5 +121,48 @@ class DefaultsTest {
     void wrongTypedParentsAreLeftForValidation() throws Exception {
         Resource r = parse(CLUSTER + "  config: \"not a map\"\n");
         assertThat(Defaults.standard().patch(r)).noneMatch(op -> op.path().startsWith("/spec/config"));
+    }
+
+    @Test
+    void enforceDistributionIsTheUsersPlacementChoice() throws Exception {
+        Resource r = parse(CLUSTER.replace("{servers: 3}", "{servers: 3, enforceDistribution: true, "
+                + "availabilityZones: [a, b, c]}"));
+        assertThat(Defaults.standard().patch(r)).noneMatch(op -> op.path().contains("placement"));
+    }
+
+    @Test
+    void backupListenAddressUnderItsLegacyNameOrAsEnvVarIsTheUsers() throws Exception {
+        for (String extra : List.of("  config: {dbms.backup.listen_address: \"10.0.0.1:6362\"}\n",
+                "  env: [{name: NEO4J_server_backup_listen__address, value: \"10.0.0.1:6362\"}]\n")) {
+            assertThat(Defaults.standard().patch(parse(CLUSTER + extra)))
+                    .as(extra).noneMatch(op -> op.path().contains("backup") || op.value().has("server.backup.listen_address"));
+        }
+    }
+
+    @Test
+    void aNullParentIsReplacedInOneOperationHoldingEveryDefault() throws Exception {
+        List<PatchOperation> ops = Defaults.standard().patch(parse(CLUSTER
+                + "  resources: {limits: {memory: 8Gi}}\n  config: null\n"));
+        List<PatchOperation> config = ops.stream().filter(op -> op.path().startsWith("/spec/config")).toList();
+        assertThat(config).hasSize(1);
+        assertThat(config.get(0).op()).isEqualTo("replace");
+        assertThat(config.get(0).value().size()).isEqualTo(4);
+    }
+
+    @Test
+    void aDefaulterThatThrowsProposesNothingAndTheOthersStillRun() throws Exception {
+        Defaulter broken = new Defaulter() {
+            @Override
+            public io.neo4jguard.core.api.RuleMeta meta() {
+                return BackupListenDefaulter.META;
+            }
+
+            @Override
+            public void propose(Resource object, DefaultsOptions options, Proposals proposals) {
+                throw new IllegalStateException("bug");
+            }
+        };
+        Defaults d = new Defaults(List.of(broken, new BackupListenDefaulter()), DefaultsOptions.STANDARD);
+        assertThat(d.patch(parse(CLUSTER))).hasSize(1);
     }
 }

@@ -61,6 +61,7 @@ class PolicyFilesTest {
         assertThat(p.ruleSettings()).isEmpty();
         assertThat(p.exemptions()).isEmpty();
         assertThat(p.enforcement("anything")).isEqualTo(Enforcement.ENFORCE);
+        assertThat(p.defaulting()).isEqualTo(DefaultsSettings.STANDARD);
         RuleMeta warning = TestChecks.NO_LIMIT;
         assertThat(Policy.load(file, TestChecks.allRules()).severityFor(warning, cluster("prod", "{}")))
                 .contains(Severity.WARNING);
@@ -78,6 +79,7 @@ class PolicyFilesTest {
         assertThat(p.severityFor(memoryWarning, cluster("loadtest-42", "{}"))).isEmpty();
         assertThat(p.severityFor(refs, cluster("loadtest-42", "{}"))).contains(Severity.ERROR);
         assertThat(p.severityFor(refs, cluster("prod", "{neo4j-guard.io/break-glass: \"true\"}"))).isEmpty();
+        assertThat(p.defaulting().antiAffinity()).isEqualTo(DefaultsSettings.AntiAffinity.REQUIRED);
         assertThat(p.enforcement("prod")).isEqualTo(Enforcement.ENFORCE);
         assertThat(p.enforcement("new-team")).isEqualTo(Enforcement.ENFORCE);
         assertThat(p.enforcement("staging-eu")).isEqualTo(Enforcement.WARN);

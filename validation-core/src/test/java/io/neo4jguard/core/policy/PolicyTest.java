@@ -257,6 +257,30 @@ class PolicyTest {
     }
 
     @Test
+    void defaultsSectionMakesAntiAffinityRequired() throws Exception {
+        assertThat(Policy.defaults().defaulting().antiAffinity()).isEqualTo(DefaultsSettings.AntiAffinity.PREFERRED);
+        assertThat(policy("rules: {}\n").defaulting()).isEqualTo(DefaultsSettings.STANDARD);
+        assertThat(policy("defaults: {antiAffinity: required}\n").defaulting().antiAffinity())
+                .isEqualTo(DefaultsSettings.AntiAffinity.REQUIRED);
+        assertThat(policy("defaults:\n  antiAffinity: preferred\n").defaulting().antiAffinity())
+                .isEqualTo(DefaultsSettings.AntiAffinity.PREFERRED);
+    }
+
+    @Test
+    void defaultsSectionIsCheckedLikeTheRest() {
+        assertThatThrownBy(() -> policy("defaults: {antiAffinity: always}\n"))
+                .isInstanceOfSatisfying(PolicyException.class, e -> assertThat(e.problems()).singleElement()
+                        .hasToString("p.yaml:3:12: defaults.antiAffinity: invalid antiAffinity \"always\"; "
+                                + "expected preferred or required"));
+        assertThatThrownBy(() -> policy("defaults: {antiAfinity: required}\n"))
+                .isInstanceOf(PolicyException.class)
+                .hasMessageContaining("unknown field \"antiAfinity\"; expected one of antiAffinity");
+        assertThatThrownBy(() -> policy("defaults: [required]\n"))
+                .isInstanceOf(PolicyException.class)
+                .hasMessageContaining("p.yaml:3:1: defaults: must be a mapping");
+    }
+
+    @Test
     void apiVersionAndKindAreRequired() {
         assertThatThrownBy(() -> Policy.parse("p.yaml", "rules: {}\n", RULES))
                 .isInstanceOfSatisfying(PolicyException.class, e -> assertThat(e.problems()).hasSize(2))

@@ -88,15 +88,35 @@ class SarifReportTest {
         assertThat(sarif.uri("-")).isEqualTo("-");
     }
 
+    /** A hook that maps every fix to one replacement on the finding's line, as the CLI's does for real text. */
+    private static final SarifReport.Fixes ONE_LINE = (o, f) -> f.fix().isEmpty() ? List.of()
+            : List.of(new SarifReport.Replacement(f.location().line(), 34, f.location().line(), 37, "4g"));
+
     @Test
-    void fixesHookAddsFixesWhenGiven() {
-        SarifReport withFixes = new SarifReport(RULES, Path.of("/repo"), (o, f) -> f.fix().isEmpty()
-                ? java.util.Optional.empty()
-                : java.util.Optional.of(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode()
-                .add(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
-                        .put("description", f.hint()))));
-        JsonNode results = Schemas.tree(withFixes.render(ReportFixture.report())).at("/runs/0/results");
-        assertThat(results.get(0).at("/fixes/0/description").asText()).isEqualTo("write 4g");
+    void fixesHookTurnsReplacementsIntoSarifFixesInTheResultsFile() {
+        SarifReport withFixes = new SarifReport(RULES, Path.of("/repo"), ONE_LINE);
+        String rendered = withFixes.render(ReportFixture.report());
+        assertThat(Schemas.sarifProblems(rendered)).isEmpty();
+        JsonNode results = Schemas.tree(rendered).at("/runs/0/results");
+        JsonNode fix = results.get(0).at("/fixes/0");
+        assertThat(fix.at("/description/text").asText()).isEqualTo("write 4g");
+        JsonNode change = fix.at("/artifactChanges/0");
+        assertThat(change.at("/artifactLocation")).isEqualTo(results.get(0).at("/locations/0/physicalLocation/artifactLocation"));
+        JsonNode replacement = change.at("/replacements/0");
+        assertThat(replacement.at("/deletedRegion/startLine").asInt()).isEqualTo(10);
+        assertThat(replacement.at("/deletedRegion/endLine").asInt()).isEqualTo(10);
+        assertThat(replacement.at("/deletedRegion/startColumn").asInt()).isEqualTo(34);
+        assertThat(replacement.at("/deletedRegion/endColumn").asInt()).isEqualTo(37);
+        assertThat(replacement.at("/insertedContent/text").asText()).isEqualTo("4g");
+        // A finding without a fix gets no fixes; the default report has none at all.
         assertThat(results.get(1).has("fixes")).isFalse();
+        assertThat(sarif.render(ReportFixture.report())).doesNotContain("\"fixes\"");
+    }
+
+    @Test
+    void subsetSchemaBitesOnAMalformedFix() {
+        String rendered = new SarifReport(RULES, Path.of("/repo"), ONE_LINE).render(ReportFixture.report());
+        assertThat(Schemas.sarifProblems(rendered.replaceFirst("\"endColumn\": \\d+", "\"endColumn\": 0"))).isNotEmpty();
+        assertThat(Schemas.sarifProblems(rendered.replaceFirst("\"deletedRegion\"", "\"deleted\""))).isNotEmpty();
     }
 }

@@ -6,6 +6,9 @@ import io.neo4jguard.core.api.Severity;
 import io.neo4jguard.core.engine.Check;
 import io.neo4jguard.core.engine.Messages;
 import io.neo4jguard.core.engine.RuleContext;
+import io.neo4jguard.core.settings.ConfigEntry;
+import io.neo4jguard.core.settings.ConfigSources;
+import io.neo4jguard.core.settings.SettingNames;
 import io.neo4jguard.core.units.Parsed;
 import io.neo4jguard.core.version.Neo4jVersion;
 import io.neo4jguard.core.version.ServerImage;
@@ -67,7 +70,7 @@ public final class DeprecatedConfigCheck implements Check {
                 continue; // forbidden outright: the error says more than "deprecated"
             }
             Optional<Neo4jSettings.Removal> removal = Neo4jSettings.removedIn2025(name);
-            Optional<Neo4jSettings.Rename> legacy = Neo4jSettings.legacy(key);
+            Optional<SettingNames.Rename> legacy = Neo4jSettings.legacy(key);
             String via = name.equals(key) ? "" : " (the old name of " + name + ")";
             if (removal.isPresent()) {
                 Neo4jSettings.Removal r = removal.get();
@@ -87,7 +90,7 @@ public final class DeprecatedConfigCheck implements Check {
                                 : "the off-heap transaction state is deprecated since 5.8 and removed in 2025.01"),
                         "remove it; transaction state lives on the heap");
             } else if (legacy.isPresent()) {
-                Neo4jSettings.Rename r = legacy.get();
+                SettingNames.Rename r = legacy.get();
                 if (r.replacement() == null) {
                     ctx.report(DEPRECATED, e.keyPath(), Messages.invalid(e.setting(), "deprecated"
                             + (r.note().isEmpty() ? "" : "; " + r.note())), "remove it");

@@ -6,6 +6,8 @@ import io.neo4jguard.core.api.Severity;
 import io.neo4jguard.core.engine.Check;
 import io.neo4jguard.core.engine.Messages;
 import io.neo4jguard.core.engine.RuleContext;
+import io.neo4jguard.core.settings.ConfigEntry;
+import io.neo4jguard.core.settings.ConfigSources;
 import io.neo4jguard.core.units.Parsed;
 import io.neo4jguard.core.version.Neo4jVersion;
 import io.neo4jguard.core.version.ServerImage;

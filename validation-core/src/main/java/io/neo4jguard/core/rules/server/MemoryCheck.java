@@ -7,7 +7,10 @@ import io.neo4jguard.core.engine.Check;
 import io.neo4jguard.core.engine.Messages;
 import io.neo4jguard.core.engine.Node;
 import io.neo4jguard.core.engine.RuleContext;
+import io.neo4jguard.core.memory.MemoryBudget;
 import io.neo4jguard.core.memory.MemoryRecommendation;
+import io.neo4jguard.core.memory.MemorySettings;
+import io.neo4jguard.core.settings.SettingNames;
 import io.neo4jguard.core.units.KubernetesQuantity;
 import io.neo4jguard.core.units.Parsed;
 import io.neo4jguard.core.version.Neo4jVersion;
@@ -155,6 +158,15 @@ public final class MemoryCheck implements Check {
         return RULES;
     }
 
+    private static RuleMeta rule(MemorySettings.Note.Kind kind) {
+        return switch (kind) {
+            case INVALID_SIZE -> INVALID_SIZE;
+            case KUBERNETES_UNIT -> KUBERNETES_UNIT;
+            case JAVA_OPTS -> JAVA_OPTS;
+            case OVERRIDDEN -> OVERRIDDEN;
+        };
+    }
+
     /** The memory the budget is checked against. */
     private record Limit(long bytes, String shown, String path, boolean request) {
         String describe() {
@@ -179,7 +191,7 @@ public final class MemoryCheck implements Check {
 
         MemorySettings settings = MemorySettings.read(spec, containerLimit, fiveX);
         for (MemorySettings.Note n : settings.notes()) {
-            ctx.report(n.rule(), n.path(), n.message(), n.hint(), n.fix());
+            ctx.report(rule(n.kind()), n.path(), n.message(), n.hint(), n.fix());
         }
         if (Kinds.CLUSTER.equals(ctx.kind())) {
             // Property sharding is a cluster feature; on a standalone the block is an unknown field.
@@ -313,7 +325,7 @@ public final class MemoryCheck implements Check {
 
     private static void propertySharding(RuleContext ctx, Node spec) {
         for (var e : spec.get("propertySharding", "config").fields().entrySet()) {
-            String name = Neo4jSettings.canonical(e.getKey().strip());
+            String name = SettingNames.canonical(e.getKey().strip());
             if (name.startsWith("server.memory.") || name.startsWith("dbms.memory.") || name.startsWith("db.memory.")) {
                 ctx.report(IN_PROPERTY_SHARDING, e.getValue().path(), Messages.invalid(e.getValue().json(),
                                 "memory settings in spec.propertySharding.config are dropped by the operator"),

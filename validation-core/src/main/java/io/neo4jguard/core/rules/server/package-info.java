@@ -6,7 +6,9 @@
  * {@link io.neo4jguard.core.rules.server.DeprecatedConfigCheck}), and extra volumes, mounts and trusted CA
  * Secrets ({@link io.neo4jguard.core.rules.server.ExtraVolumesCheck},
  * {@link io.neo4jguard.core.rules.server.MountsCheck}, {@link io.neo4jguard.core.rules.server.TrustedCaSecretsCheck}).
- * The checks are public; what they share (reading settings from every source, the memory arithmetic, path
- * normalisation, Neo4j's setting names) is package-private.
+ * The checks are public; what they share (path normalisation, the operator's managed keys, the 2025.01
+ * removals) is package-private. Reading settings from every source and Neo4j's legacy names are in
+ * {@link io.neo4jguard.core.settings}, the memory arithmetic and memory reading in
+ * {@link io.neo4jguard.core.memory}, because defaulting reads them too.
  */
 package io.neo4jguard.core.rules.server;

@@ -3,6 +3,7 @@ package io.neo4jguard.core.rules.server;
 import io.neo4jguard.core.api.Finding;
 import io.neo4jguard.core.api.Resource;
 import io.neo4jguard.core.engine.Check;
+import io.neo4jguard.core.settings.ConfigSources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

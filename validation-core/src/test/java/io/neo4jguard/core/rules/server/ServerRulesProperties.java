@@ -1,14 +1,15 @@
 package io.neo4jguard.core.rules.server;
 
+import io.neo4jguard.core.api.Finding;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.neo4jguard.core.api.Finding;
 import io.neo4jguard.core.api.Kinds;
 import io.neo4jguard.core.api.Resource;
 import io.neo4jguard.core.engine.Check;
 import io.neo4jguard.core.engine.RuleContext;
+import io.neo4jguard.core.memory.MemoryBudget;
 import io.neo4jguard.core.memory.MemoryRecommendation;
 import io.neo4jguard.core.units.Neo4jSize;
 import net.jqwik.api.Arbitraries;

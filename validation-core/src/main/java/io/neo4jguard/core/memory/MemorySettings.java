@@ -1,10 +1,12 @@
-package io.neo4jguard.core.rules.server;
+package io.neo4jguard.core.memory;
 
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.neo4jguard.core.api.PatchOperation;
-import io.neo4jguard.core.api.RuleMeta;
 import io.neo4jguard.core.engine.Messages;
 import io.neo4jguard.core.engine.Node;
+import io.neo4jguard.core.settings.ConfigEntry;
+import io.neo4jguard.core.settings.ConfigSources;
+import io.neo4jguard.core.settings.SettingNames;
 import io.neo4jguard.core.units.Neo4jSize;
 import io.neo4jguard.core.units.Parsed;
 
@@ -30,18 +32,23 @@ import java.util.OptionalLong;
  * replaces the neo4j.conf line with the env value, so env wins. A legacy name ({@code dbms.memory.heap.max_size})
  * counts when the new name is absent: Neo4j migrates it and the new name wins. {@code spec.propertySharding.config}
  * does not count: the operator drops memory keys from it (anchor rules §1.2 "Config").
- * Unreadable values become notes for {@link MemoryCheck}; nothing here throws.
+ * Unreadable values become {@link Note}s (the memory rules report them); nothing here throws.
+ *
+ * <p>Besides the sizes it records which pools the user <em>wrote</em> at all, readable or not
+ * ({@link #heapWritten()}, {@link #pageCacheWritten()}): defaulting must not add a pool the user set in a
+ * form it cannot read, nor the new name of a setting the user wrote under its legacy name (the new name
+ * would win over the user's value).
  */
-final class MemorySettings {
-    static final String HEAP_MAX = "server.memory.heap.max_size";
-    static final String HEAP_INITIAL = "server.memory.heap.initial_size";
-    static final String PAGE_CACHE = "server.memory.pagecache.size";
-    static final String TX_TOTAL = "dbms.memory.transaction.total.max";
-    static final String DB_TX_TOTAL = "db.memory.transaction.total.max";
-    static final String DB_TX_MAX = "db.memory.transaction.max";
-    static final String OFF_HEAP_TX = "server.memory.off_heap.transaction_max_size";
-    static final String TX_STATE = "db.tx_state.memory_allocation";
-    static final String JVM_ADDITIONAL = "server.jvm.additional";
+public final class MemorySettings {
+    public static final String HEAP_MAX = "server.memory.heap.max_size";
+    public static final String HEAP_INITIAL = "server.memory.heap.initial_size";
+    public static final String PAGE_CACHE = "server.memory.pagecache.size";
+    public static final String TX_TOTAL = "dbms.memory.transaction.total.max";
+    public static final String DB_TX_TOTAL = "db.memory.transaction.total.max";
+    public static final String DB_TX_MAX = "db.memory.transaction.max";
+    public static final String OFF_HEAP_TX = "server.memory.off_heap.transaction_max_size";
+    public static final String TX_STATE = "db.tx_state.memory_allocation";
+    public static final String JVM_ADDITIONAL = "server.jvm.additional";
 
     private static final long MIB = 1024L * 1024;
     /** 5.x default of server.memory.off_heap.transaction_max_size (neo4j-facts §3.1). */
@@ -69,11 +76,25 @@ final class MemorySettings {
      * @param path  the field it was read from
      * @param shown the text as written ({@code 4g}, {@code -Xmx4g})
      */
-    record Pool(long bytes, String label, String path, String shown) {
+    public record Pool(long bytes, String label, String path, String shown) {
     }
 
-    /** A finding for {@link MemoryCheck} to report. */
-    record Note(RuleMeta rule, String path, String message, String hint, List<PatchOperation> fix) {
+    /**
+     * A problem found while reading, for the memory rules to report (they map {@link Kind} to a rule).
+     *
+     * @param fix a JSON Patch that repairs it, empty when there is none
+     */
+    public record Note(Kind kind, String path, String message, String hint, List<PatchOperation> fix) {
+        public enum Kind {
+            /** A size Neo4j or the JVM refuses. */
+            INVALID_SIZE,
+            /** A Kubernetes unit ({@code Gi}) where Neo4j or the JVM wants its own. */
+            KUBERNETES_UNIT,
+            /** {@code JAVA_OPTS} is set and replaces Neo4j's JVM options. */
+            JAVA_OPTS,
+            /** A value that something with higher precedence overrides. */
+            OVERRIDDEN
+        }
     }
 
     private Pool heapMax;
@@ -82,39 +103,67 @@ final class MemorySettings {
     private Pool offHeapTx;
     private Pool txTotal;
     private boolean heapMaxIsJvmDefault;
+    private boolean heapMaxWritten;
+    private boolean heapInitialWritten;
+    private boolean pageCacheWritten;
+    private boolean javaOptsSet;
     private final List<Note> notes = new ArrayList<>();
 
     private MemorySettings() {
     }
 
-    Optional<Pool> heapMax() {
+    public Optional<Pool> heapMax() {
         return Optional.ofNullable(heapMax);
     }
 
-    Optional<Pool> heapInitial() {
+    public Optional<Pool> heapInitial() {
         return Optional.ofNullable(heapInitial);
     }
 
-    Optional<Pool> pageCache() {
+    public Optional<Pool> pageCache() {
         return Optional.ofNullable(pageCache);
     }
 
     /** 5.x off-heap transaction state, counted only when {@code db.tx_state.memory_allocation=OFF_HEAP}. */
-    Optional<Pool> offHeapTx() {
+    public Optional<Pool> offHeapTx() {
         return Optional.ofNullable(offHeapTx);
     }
 
-    Optional<Pool> txTotal() {
+    public Optional<Pool> txTotal() {
         return Optional.ofNullable(txTotal);
     }
 
     /** True when the max heap is the JVM's default (JAVA_OPTS without -Xmx), not a value anyone wrote. */
-    boolean heapMaxIsJvmDefault() {
+    public boolean heapMaxIsJvmDefault() {
         return heapMaxIsJvmDefault;
     }
 
-    List<Note> notes() {
+    public List<Note> notes() {
         return notes;
+    }
+
+    /**
+     * The user decides the max heap: {@code JAVA_OPTS} or {@code HEAP_SIZE} is set, or the max heap is written
+     * under its name, its legacy name, as a {@code NEO4J_*} env var or as {@code -Xmx} in
+     * {@code server.jvm.additional}, readable or not.
+     */
+    public boolean heapMaxWritten() {
+        return heapMaxWritten;
+    }
+
+    /** As {@link #heapMaxWritten()} for the initial heap ({@code -Xms}). */
+    public boolean heapInitialWritten() {
+        return heapInitialWritten;
+    }
+
+    /** The page cache is written under its name, its legacy name or as a {@code NEO4J_*} env var, readable or not. */
+    public boolean pageCacheWritten() {
+        return pageCacheWritten;
+    }
+
+    /** Env {@code JAVA_OPTS} is set: the launcher ignores every heap setting (neo4j-facts §1.4). */
+    public boolean javaOptsSet() {
+        return javaOptsSet;
     }
 
     /**
@@ -123,7 +172,7 @@ final class MemorySettings {
      *                       heap from it; a request does not bound the container, so it does not count)
      * @param fiveX          the image is a 5.x version (off-heap transaction state exists only there)
      */
-    static MemorySettings read(Node spec, OptionalLong containerLimit, boolean fiveX) {
+    public static MemorySettings read(Node spec, OptionalLong containerLimit, boolean fiveX) {
         MemorySettings s = new MemorySettings();
         s.readAll(spec, containerLimit, fiveX);
         return s;
@@ -132,7 +181,7 @@ final class MemorySettings {
     private void readAll(Node spec, OptionalLong containerLimit, boolean fiveX) {
         List<ConfigEntry> entries = ConfigSources.configAndEnv(spec);
         for (ConfigEntry e : entries) {
-            String name = Neo4jSettings.canonical(e.setting().strip());
+            String name = SettingNames.canonical(e.setting().strip());
             if (SIZE_SETTINGS.contains(name) && !(name.equals(OFF_HEAP_TX) && !fiveX)) {
                 neo4jSize(e, name);
             }
@@ -148,6 +197,11 @@ final class MemorySettings {
         Optional<Node> javaOpts = envVar(env, "JAVA_OPTS");
         Optional<Node> heapSize = envVar(env, "HEAP_SIZE");
         JvmHeap additional = jvmAdditional(entries);
+        javaOptsSet = javaOpts.isPresent();
+        heapMaxWritten = javaOptsSet || heapSize.isPresent() || maxEntry.isPresent() || additional.maxWritten;
+        heapInitialWritten = javaOptsSet || heapSize.isPresent() || initialEntry.isPresent()
+                || additional.initialWritten;
+        pageCacheWritten = effective(entries, PAGE_CACHE).isPresent();
 
         if (javaOpts.isPresent()) {
             readJavaOpts(javaOpts.get(), containerLimit, maxEntry, initialEntry, heapSize, additional);
@@ -211,7 +265,7 @@ final class MemorySettings {
         if (additional.max != null || additional.initial != null) {
             ignored.add(JVM_ADDITIONAL);
         }
-        notes.add(new Note(MemoryCheck.JAVA_OPTS, value.present() ? value.path() : var.path(),
+        notes.add(new Note(Note.Kind.JAVA_OPTS, value.present() ? value.path() : var.path(),
                 Messages.invalid(text.orElse("JAVA_OPTS"), "JAVA_OPTS replaces all of Neo4j's JVM options, "
                         + "including the heap settings and -XX:+ExitOnOutOfMemoryError"
                         + (ignored.isEmpty() ? "" : "; ignored here: " + String.join(", ", ignored))),
@@ -245,13 +299,15 @@ final class MemorySettings {
     private JvmHeap jvmAdditional(List<ConfigEntry> entries) {
         JvmHeap h = new JvmHeap();
         List<ConfigEntry> lines = new ArrayList<>(entries.stream()
-                .filter(e -> Neo4jSettings.canonical(e.setting().strip()).equals(JVM_ADDITIONAL)).toList());
+                .filter(e -> SettingNames.canonical(e.setting().strip()).equals(JVM_ADDITIONAL)).toList());
         lines.sort(Comparator.comparing(e -> e.source() == ConfigEntry.Source.ENV));
         for (ConfigEntry e : lines) {
             if (e.value().isEmpty()) {
                 continue;
             }
             JvmOptions opts = JvmOptions.parse(e.value().get());
+            h.maxWritten |= opts.maxHeap().isPresent();
+            h.initialWritten |= opts.initialHeap().isPresent();
             String label = JVM_ADDITIONAL + (e.source() == ConfigEntry.Source.ENV ? " (env " + e.written() + ")" : "");
             String line = e.value().get();
             jvmPool(opts.maxHeap(), label, e.valuePath(), e.pointer(), line).ifPresent(p -> h.max = p);
@@ -263,6 +319,8 @@ final class MemorySettings {
     private static final class JvmHeap {
         Pool max;
         Pool initial;
+        boolean maxWritten;
+        boolean initialWritten;
     }
 
     private Optional<Pool> jvmPool(Optional<JvmOptions.Option> option, String source, String path, String pointer,
@@ -285,12 +343,12 @@ final class MemorySettings {
         if (fix != null) {
             String fixed = whole.equals(token) ? fix : whole.replace(token, token.substring(0,
                     token.length() - text.length()) + fix);
-            notes.add(new Note(MemoryCheck.KUBERNETES_UNIT, path, Messages.invalid(whole, "Kubernetes units are "
+            notes.add(new Note(Note.Kind.KUBERNETES_UNIT, path, Messages.invalid(whole, "Kubernetes units are "
                     + "not JVM units: the JVM refuses '" + text + "' (Invalid heap size) and Neo4j does not start"),
                     "write " + fix + " (JVM sizes: k, m, g, t; all binary)",
                     List.of(PatchOperation.replace(pointer, TextNode.valueOf(fixed)))));
         } else {
-            notes.add(new Note(MemoryCheck.INVALID_SIZE, path, Messages.invalid(whole, bytes.error()
+            notes.add(new Note(Note.Kind.INVALID_SIZE, path, Messages.invalid(whole, bytes.error()
                     + "; the JVM refuses it (" + label + ") and Neo4j does not start"),
                     "write a whole number with k, m or g, e.g. 4g", List.of()));
         }
@@ -307,19 +365,19 @@ final class MemorySettings {
         if (!bytes.ok()) {
             String fix = Neo4jSize.fixFromKubernetes(v);
             if (fix != null) {
-                notes.add(new Note(MemoryCheck.KUBERNETES_UNIT, e.valuePath(), Messages.invalid(v,
+                notes.add(new Note(Note.Kind.KUBERNETES_UNIT, e.valuePath(), Messages.invalid(v,
                         "Kubernetes units are not Neo4j units: Neo4j refuses to start on '" + v.strip()
                                 + "' for " + name), "write " + fix + " (Neo4j sizes: k, m, g, all binary; "
                         + "1g = 1Gi)", List.of(PatchOperation.replace(e.pointer(), TextNode.valueOf(fix)))));
             } else {
-                notes.add(new Note(MemoryCheck.INVALID_SIZE, e.valuePath(), Messages.invalid(v, bytes.error()
+                notes.add(new Note(Note.Kind.INVALID_SIZE, e.valuePath(), Messages.invalid(v, bytes.error()
                         + "; Neo4j refuses to start on it"), "write a size such as 512m or 4g", List.of()));
             }
             return;
         }
         long min = minimumOtherThanZero(name);
         if (bytes.value() != 0 && bytes.value() < min) {
-            notes.add(new Note(MemoryCheck.INVALID_SIZE, e.valuePath(), Messages.invalid(v, name + " must be 0 "
+            notes.add(new Note(Note.Kind.INVALID_SIZE, e.valuePath(), Messages.invalid(v, name + " must be 0 "
                     + "(no limit) or at least " + Neo4jSize.format(min) + "; Neo4j refuses to start on it"),
                     "use 0 or at least " + Neo4jSize.format(min), List.of()));
         }
@@ -335,12 +393,12 @@ final class MemorySettings {
      * The entry Neo4j uses for a setting: the exact name before a legacy alias (Neo4j's migration keeps the new
      * name), and within one name the env var before the config entry (the entrypoint replaces the line).
      */
-    static Optional<ConfigEntry> effective(List<ConfigEntry> entries, String setting) {
+    public static Optional<ConfigEntry> effective(List<ConfigEntry> entries, String setting) {
         ConfigEntry best = null;
         int bestRank = Integer.MAX_VALUE;
         for (ConfigEntry e : entries) {
             String key = e.setting().strip();
-            if (!Neo4jSettings.canonical(key).equals(setting)) {
+            if (!SettingNames.canonical(key).equals(setting)) {
                 continue;
             }
             int rank = (key.equals(setting) ? 0 : 2) + (e.source() == ConfigEntry.Source.ENV ? 0 : 1);
@@ -359,7 +417,7 @@ final class MemorySettings {
                 continue;
             }
             String key = c.setting().strip();
-            String name = Neo4jSettings.canonical(key);
+            String name = SettingNames.canonical(key);
             if (!SIZE_SETTINGS.contains(name)) {
                 continue;
             }
@@ -375,7 +433,7 @@ final class MemorySettings {
     }
 
     private void overridden(String path, String value, String detail, String hint) {
-        notes.add(new Note(MemoryCheck.OVERRIDDEN, path, Messages.invalid(value, detail), hint, List.of()));
+        notes.add(new Note(Note.Kind.OVERRIDDEN, path, Messages.invalid(value, detail), hint, List.of()));
     }
 
     /** The env var of that name; the last one when it repeats, as Kubernetes does. */

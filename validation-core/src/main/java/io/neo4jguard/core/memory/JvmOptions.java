@@ -1,4 +1,4 @@
-package io.neo4jguard.core.rules.server;
+package io.neo4jguard.core.memory;
 
 import io.neo4jguard.core.units.KubernetesQuantity;
 import io.neo4jguard.core.units.Parsed;
@@ -17,12 +17,12 @@ import java.util.regex.Pattern;
  * (HotSpot answers {@code Invalid maximum heap size: -Xmx4Gi} and exits). HotSpot also reads hexadecimal.
  * When an option repeats, the last one wins.
  */
-final class JvmOptions {
+public final class JvmOptions {
     private static final Pattern SIZE = Pattern.compile("(0[xX][0-9a-fA-F]+|[0-9]+)([kKmMgGtT]?)");
     private static final Pattern PERCENT = Pattern.compile("[0-9]+(\\.[0-9]*)?");
 
     /** One heap-size option as written. */
-    record Option(String token, String text) {
+    public record Option(String token, String text) {
     }
 
     private final List<String> tokens;
@@ -32,7 +32,7 @@ final class JvmOptions {
     }
 
     /** Splits on whitespace, as the JVM launcher splits {@code JAVA_OPTS}. */
-    static JvmOptions parse(String line) {
+    public static JvmOptions parse(String line) {
         List<String> out = new ArrayList<>();
         for (String t : line.trim().split("\\s+")) {
             if (!t.isEmpty()) {
@@ -43,17 +43,17 @@ final class JvmOptions {
     }
 
     /** The last {@code -Xmx} / {@code -XX:MaxHeapSize=}. */
-    Optional<Option> maxHeap() {
+    public Optional<Option> maxHeap() {
         return last("-Xmx", "-XX:MaxHeapSize=");
     }
 
     /** The last {@code -Xms} / {@code -XX:InitialHeapSize=}. */
-    Optional<Option> initialHeap() {
+    public Optional<Option> initialHeap() {
         return last("-Xms", "-XX:InitialHeapSize=");
     }
 
     /** The last {@code -XX:MaxRAMPercentage=}, as a fraction of the container limit (0.25 is the default). */
-    Optional<Double> maxRamFraction() {
+    public Optional<Double> maxRamFraction() {
         Optional<Option> o = last("-XX:MaxRAMPercentage=");
         if (o.isEmpty() || !PERCENT.matcher(o.get().text()).matches()) {
             return Optional.empty();
@@ -75,7 +75,7 @@ final class JvmOptions {
     }
 
     /** Bytes of a JVM size, or an error in HotSpot's terms, with the JVM spelling of a Kubernetes quantity. */
-    static Parsed<Long> size(String text) {
+    public static Parsed<Long> size(String text) {
         Matcher m = SIZE.matcher(text);
         if (!m.matches()) {
             String fix = fixFromKubernetes(text);
@@ -104,7 +104,7 @@ final class JvmOptions {
     }
 
     /** {@code 4Gi} to {@code 4g}, {@code 1536Mi} to {@code 1536m}; null when no exact JVM spelling exists. */
-    static String fixFromKubernetes(String text) {
+    public static String fixFromKubernetes(String text) {
         String t = text.trim();
         if (!t.matches("[0-9]+(Ki|Mi|Gi|Ti)")) {
             return null;

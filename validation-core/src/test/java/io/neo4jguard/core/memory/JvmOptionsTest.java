@@ -1,4 +1,4 @@
-package io.neo4jguard.core.rules.server;
+package io.neo4jguard.core.memory;
 
 import io.neo4jguard.core.units.Parsed;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.neo4jguard.core.rules.server;
+package io.neo4jguard.core.memory;
 
 import io.neo4jguard.core.units.KubernetesQuantity;
 import io.neo4jguard.core.units.Neo4jSize;

@@ -1,4 +1,4 @@
-package io.neo4jguard.core.rules.server;
+package io.neo4jguard.core.settings;
 
 import io.neo4jguard.core.engine.Node;
 
@@ -14,13 +14,13 @@ import java.util.Set;
  * keys nor its values), and {@code NEO4J_*} env vars, which the official image's entrypoint turns into
  * neo4j.conf lines (neo4j-facts §3.4). Guards that look only at {@code spec.config} are dodged by the other two.
  */
-final class ConfigSources {
-    static final String ENV_PREFIX = "NEO4J_";
+public final class ConfigSources {
+    public static final String ENV_PREFIX = "NEO4J_";
 
     /**
      * {@code NEO4J_*} variables the entrypoint reads itself and never writes as settings (neo4j-facts §3.4).
      */
-    static final Set<String> NOT_SETTINGS = Set.of("NEO4J_ACCEPT_LICENSE_AGREEMENT", "NEO4J_AUTH",
+    public static final Set<String> NOT_SETTINGS = Set.of("NEO4J_ACCEPT_LICENSE_AGREEMENT", "NEO4J_AUTH",
             "NEO4J_AUTH_PATH", "NEO4J_DEBUG", "NEO4J_EDITION", "NEO4J_HOME", "NEO4J_PLUGINS", "NEO4J_SHA256",
             "NEO4J_TARBALL", "NEO4J_DEPRECATION_WARNING", "NEO4J_CONF", "NEO4J_CONFIG_FILE_CHARSET");
 
@@ -28,7 +28,7 @@ final class ConfigSources {
     }
 
     /** All settings of the spec, in source order: spec.config, spec.propertySharding.config, spec.env. */
-    static List<ConfigEntry> read(Node spec) {
+    public static List<ConfigEntry> read(Node spec) {
         List<ConfigEntry> out = new ArrayList<>();
         out.addAll(map(spec.get("config"), ConfigEntry.Source.CONFIG, "/spec/config/"));
         out.addAll(map(spec.get("propertySharding", "config"), ConfigEntry.Source.PROPERTY_SHARDING,
@@ -37,8 +37,8 @@ final class ConfigSources {
         return out;
     }
 
-    /** Only {@code spec.config} (and the env vars): what reaches neo4j.conf for memory (see MemorySettings). */
-    static List<ConfigEntry> configAndEnv(Node spec) {
+    /** Only {@code spec.config} and the env vars: what reaches neo4j.conf for memory (see {@code memory.MemorySettings}). */
+    public static List<ConfigEntry> configAndEnv(Node spec) {
         List<ConfigEntry> out = new ArrayList<>(map(spec.get("config"), ConfigEntry.Source.CONFIG, "/spec/config/"));
         out.addAll(env(spec.get("env")));
         return out;
@@ -86,7 +86,7 @@ final class ConfigSources {
      * {@code server.memory.heap.max_size}. {@code NEO4J_X_FILE} is read as the value of {@code NEO4J_X}
      * (Docker secrets). Empty for names that are not settings.
      */
-    static Optional<String> settingOf(String envName) {
+    public static Optional<String> settingOf(String envName) {
         if (!envName.startsWith(ENV_PREFIX) || NOT_SETTINGS.contains(envName)) {
             return Optional.empty();
         }
@@ -103,7 +103,7 @@ final class ConfigSources {
      * The env var name that sets {@code setting}: {@code server.memory.heap.max_size} is
      * {@code NEO4J_server_memory_heap_max__size}.
      */
-    static String envNameOf(String setting) {
+    public static String envNameOf(String setting) {
         return ENV_PREFIX + setting.replace("_", "__").replace('.', '_');
     }
 
@@ -112,7 +112,7 @@ final class ConfigSources {
     }
 
     /** RFC 6901: {@code ~} is {@code ~0}, {@code /} is {@code ~1}. */
-    static String pointerEscape(String key) {
+    public static String pointerEscape(String key) {
         return key.replace("~", "~0").replace("/", "~1");
     }
 }

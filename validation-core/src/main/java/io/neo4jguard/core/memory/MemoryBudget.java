@@ -1,6 +1,4 @@
-package io.neo4jguard.core.rules.server;
-
-import io.neo4jguard.core.memory.MemoryRecommendation;
+package io.neo4jguard.core.memory;
 
 import java.util.Locale;
 
@@ -50,44 +48,44 @@ import java.util.Locale;
  * @param pageCache page cache, 0 when not set
  * @param offHeapTx 5.x off-heap transaction state, 0 when not in use
  */
-record MemoryBudget(long limit, long heap, long pageCache, long offHeapTx) {
-    static final long MIB = 1024L * 1024;
-    static final long GIB = MIB * 1024;
+public record MemoryBudget(long limit, long heap, long pageCache, long offHeapTx) {
+    public static final long MIB = 1024L * 1024;
+    public static final long GIB = MIB * 1024;
 
     /** Code cache 64 + metaspace 96 + thread stacks 32 + direct buffers and JVM C heap 64 (see class comment). */
-    static final long FIXED_NATIVE = 256 * MIB;
+    public static final long FIXED_NATIVE = 256 * MIB;
     /** G1 mark bitmap (1/64) + card table (1/512) + remembered sets, rounded to 1/32 of the heap. */
-    static final long GC_SHARE_DIVISOR = 32;
+    public static final long GC_SHARE_DIVISOR = 32;
 
     /** heap + page cache + off-heap transaction state, saturating instead of overflowing. */
-    long used() {
+    public long used() {
         return sat(sat(heap, pageCache), offHeapTx);
     }
 
     /** What the pools leave of the limit; negative when they exceed it. */
-    long leftover() {
+    public long leftover() {
         long u = used();
         return u == Long.MAX_VALUE ? Long.MIN_VALUE : limit - u;
     }
 
-    long hardFloor() {
+    public long hardFloor() {
         return Math.min(FIXED_NATIVE + heap / GC_SHARE_DIVISOR, recommendedReserve());
     }
 
-    long recommendedReserve() {
+    public long recommendedReserve() {
         return MemoryRecommendation.osReserve(limit);
     }
 
-    boolean overLimit() {
+    public boolean overLimit() {
         return leftover() < hardFloor();
     }
 
-    boolean belowRecommendation() {
+    public boolean belowRecommendation() {
         return leftover() < recommendedReserve();
     }
 
     /** The smallest limit that clears the hard floor with these pools. */
-    long minimumLimit() {
+    public long minimumLimit() {
         return sat(used(), FIXED_NATIVE + heap / GC_SHARE_DIVISOR);
     }
 
@@ -100,7 +98,7 @@ record MemoryBudget(long limit, long heap, long pageCache, long offHeapTx) {
      * A size for messages, in Neo4j syntax: exact when it is whole GiB or MiB ({@code 4g}, {@code 1536m}),
      * otherwise to one decimal ({@code 1.4g}, {@code 461.4m}; Neo4j accepts fractions too).
      */
-    static String show(long bytes) {
+    public static String show(long bytes) {
         if (bytes < 0) {
             return "-" + show(bytes == Long.MIN_VALUE ? Long.MAX_VALUE : -bytes);
         }

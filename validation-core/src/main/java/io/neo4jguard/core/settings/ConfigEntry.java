@@ -1,4 +1,4 @@
-package io.neo4jguard.core.rules.server;
+package io.neo4jguard.core.settings;
 
 import java.util.Optional;
 
@@ -13,10 +13,10 @@ import java.util.Optional;
  * @param valuePath field path of the value (config: the entry; env: {@code spec.env[i].value})
  * @param pointer   JSON Pointer of the value, for fixes ({@code /spec/config/server.memory.heap.max_size})
  */
-record ConfigEntry(Source source, String setting, String written, Optional<String> value, String keyPath,
+public record ConfigEntry(Source source, String setting, String written, Optional<String> value, String keyPath,
                    String valuePath, String pointer) {
 
-    enum Source {
+    public enum Source {
         /** {@code spec.config}. */
         CONFIG("spec.config"),
         /** {@code spec.propertySharding.config}, merged into neo4j.conf when property sharding is on. */
@@ -30,13 +30,13 @@ record ConfigEntry(Source source, String setting, String written, Optional<Strin
             this.field = field;
         }
 
-        String field() {
+        public String field() {
             return field;
         }
     }
 
     /** How to name the setting in a message: the key (trimmed), plus the env var it came from. */
-    String describe() {
+    public String describe() {
         return source == Source.ENV ? setting + " (env " + written + ")" : setting.strip();
     }
 }
