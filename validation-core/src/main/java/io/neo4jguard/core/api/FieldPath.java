@@ -49,7 +49,10 @@ public final class FieldPath {
         return p;
     }
 
-    /** The path of the parent, or "" for a top-level field. */
+    /**
+     * The path of the parent, or "" for a top-level field. Exact unless the last key itself holds '[' or ']'
+     * (as ambiguous as Kubernetes' own field paths); callers use it only to find the nearest located ancestor.
+     */
     public static String parent(String path) {
         if (path.endsWith("]")) {
             int open = openingBracket(path);

@@ -19,6 +19,10 @@ class FieldPathProperties {
     void childOfAPlainKeyIsDottedAndOtherKeysAreBracketed(@ForAll String key) {
         String p = FieldPath.child("spec.config", key);
         assertThat(p).isEqualTo(PLAIN.matcher(key).matches() ? "spec.config." + key : "spec.config[" + key + "]");
-        assertThat(FieldPath.parent(p)).isEqualTo("spec.config");
+        // A key holding '[' or ']' makes the bracketed form ambiguous, as in Kubernetes' own field.Path;
+        // parent() is only used to fall back to the nearest located ancestor, so it need not undo that.
+        if (key.indexOf('[') < 0 && key.indexOf(']') < 0) {
+            assertThat(FieldPath.parent(p)).isEqualTo("spec.config");
+        }
     }
 }
