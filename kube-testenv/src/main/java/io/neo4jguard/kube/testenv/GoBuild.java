@@ -64,7 +64,7 @@ final class GoBuild {
         Path log = work.resolve("build.log");
         long start = System.nanoTime();
         Progress.log("building kube-apiserver " + version + (withKubectl ? " and kubectl" : "")
-                + " from Go modules with Go " + go.version() + " (cold: about 10 minutes on 2 cores; log " + log + ")");
+                + " from Go modules with Go " + go.version() + " (a cold build took 12 to 14 minutes on a busy 2-core machine; log " + log + ")");
         Download dep = download(KUBERNETES_MODULE, version, work, log);
         String goMod = read(dep.goMod());
         List<String> tools = new ArrayList<>(List.of(KUBERNETES_MODULE + "/cmd/kube-apiserver"));

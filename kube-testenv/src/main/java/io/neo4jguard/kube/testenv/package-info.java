@@ -40,8 +40,9 @@
  * extension knows whether a run needs the binaries at all ({@code -Dit.test=...} selecting none,
  * {@code -DskipITs}, a unit-test-only build never pays for them); the same code serves Maven, an IDE and any
  * module that adds the dependency, without copying plugin configuration into each pom or depending on a
- * shell; and a failure surfaces as the failing test with its one-line reason. The cost, a cold build of about
- * 12 minutes inside the first test, is logged as it runs ({@code [kube-testenv]} lines every minute).
+ * shell; and a failure surfaces as the failing test with its one-line reason. The cost, a cold build of 12 to
+ * 14 minutes (2 busy cores) inside the first test, is logged as it runs ({@code [kube-testenv]} lines every
+ * minute). A CI job that wants the build as a separate step can run {@code KubeBinaries.main} first.
  *
  * <h2>Why our own launcher rather than fabric8 kube-api-test</h2>
  * kube-api-test (offline mode) would take the same directory layout, but it starts one API server per test
