@@ -234,7 +234,7 @@ public final class WebhookServer implements AutoCloseable {
         }
     }
 
-    private void admission(Context ctx, Webhook webhook) {
+    private void admission(Context ctx, Webhook webhook) throws IOException {
         long start = System.nanoTime();
         inFlight.incrementAndGet();
         try {
@@ -247,11 +247,21 @@ public final class WebhookServer implements AutoCloseable {
                     answer = controller.handle(webhook, bodyOf(ctx), System.nanoTime());
                 }
             }
-            if (answer.httpStatus() == 413 || answer.httpStatus() == 408 || shuttingDown.get()) {
+            boolean unread = answer.httpStatus() == 413 || answer.httpStatus() == 408;
+            if (unread || shuttingDown.get()) {
                 // Unread body left on the wire (413, 408), or we are going away: no keep-alive.
                 ctx.header("Connection", "close");
             }
-            ctx.status(answer.httpStatus()).contentType("application/json").result(answer.body());
+            ctx.status(answer.httpStatus()).contentType("application/json");
+            if (unread) {
+                // Commit the answer now, while the client may still be sending: it learns at once that
+                // the rest of its body is not wanted, and Jetty closes the connection after it.
+                ctx.res().setContentLength(answer.body().length);
+                ctx.res().getOutputStream().write(answer.body());
+                ctx.res().flushBuffer();
+            } else {
+                ctx.result(answer.body());
+            }
             long nanos = System.nanoTime() - start;
             metrics.record(webhook, answer, nanos);
             decisions.record(webhook, answer, nanos / 1e6);

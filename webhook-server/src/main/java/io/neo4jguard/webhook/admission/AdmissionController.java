@@ -251,7 +251,7 @@ public final class AdmissionController {
             return "malformed JSON" + where + ": the body ends before the JSON does (truncated?)";
         }
         String reason = e.getOriginalMessage() == null ? kind : e.getOriginalMessage().lines().findFirst().orElse(kind)
-                .replaceAll("'[^']*'", "'?'").replaceAll("\\s*\\(code -?\\d+\\)", "")
+                .replaceAll("'(?!(?:null|true|false|NaN|INF|Infinity)')[^']*'", "'?'").replaceAll("\\s*\\(code -?\\d+\\)", "")
                 .replaceAll("\"[^\"]*\"", "\"?\"");
         return "malformed JSON" + where + ": " + Texts.clip(reason, 160);
     }

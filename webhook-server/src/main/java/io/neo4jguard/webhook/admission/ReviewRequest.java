@@ -52,6 +52,9 @@ public record ReviewRequest(String apiVersion, String uid, String group, String 
     }
 
     static ReviewRequest parse(JsonNode review) throws BadReview {
+        if (review == null || review.isMissingNode()) {
+            throw new BadReview("empty body: expected an AdmissionReview (JSON)");
+        }
         if (!review.isObject()) {
             throw new BadReview("expected a JSON object (an AdmissionReview), got " + type(review));
         }
