@@ -67,6 +67,8 @@ public record KeyMaterial(List<X509Certificate> chain, PrivateKey key, List<X509
                 sha.update((byte) 0);
             }
             return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchFileException e) {
+            throw new IOException(e.getFile() + ": no such file");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("SHA-256 is always available", e);
         }
