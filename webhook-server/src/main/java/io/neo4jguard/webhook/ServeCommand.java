@@ -28,8 +28,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Runs the admission webhooks: POST /validate and /mutate over HTTPS (AdmissionReview v1),",
-                "/healthz and /readyz, and /metrics on a plain HTTP port.",
+        description = {"Runs the admission webhooks (HTTPS) for the API server",
+                "HTTPS port: POST /validate and /mutate (AdmissionReview v1), /healthz, /readyz.",
+                "Plain HTTP port: /metrics (Prometheus), /healthz, /readyz.",
                 "Every option can also be set by the environment variable named in its description."},
         footer = {"", "Examples:",
                 "  neo4j-guard serve --dev                  # local: certificates, 127.0.0.1:8443, webhook YAML printed",

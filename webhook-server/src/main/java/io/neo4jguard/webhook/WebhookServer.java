@@ -131,6 +131,9 @@ public final class WebhookServer implements AutoCloseable {
     }
 
     private void startServing() throws IOException {
+        // Rules and schemas load beside the TLS start-up (two cores: about half the wall time).
+        java.util.concurrent.CompletableFuture<Void> warm = java.util.concurrent.CompletableFuture.runAsync(
+                () -> WarmUp.run(config.validator, config.defaults), workers);
         KeyMaterial material = certs.load();
         ssl.setKeyStore(material.keyStore());
         ssl.setKeyStorePassword(KeyMaterial.STORE_PASSWORD);
@@ -175,11 +178,20 @@ public final class WebhookServer implements AutoCloseable {
             plain = new PlainEndpoints(config.bind, config.metricsPort, metrics::scrape, this::ready);
         }
         certs.start();
+        try {
+            warm.get(60, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            // A rule that throws on the sample is reported per request by the engine; serve anyway.
+        } catch (java.util.concurrent.TimeoutException | InterruptedException e) {
+            throw new IOException("the rules did not load within 60 s");
+        }
         tlsVerified = probe();
         if (!tlsVerified) {
             throw new IOException("the HTTPS port " + port() + " does not serve the loaded certificate");
         }
-        config.log.info("serving", Map.of("https", "https://" + hostForUrls() + ":" + port(),
+        long sinceStart = ProcessHandle.current().info().startInstant()
+                .map(t -> java.time.Duration.between(t, java.time.Instant.now()).toMillis()).orElse(-1L);
+        config.log.info("serving", Map.of("https", "https://" + hostForUrls() + ":" + port(), "ms_since_process_start", sinceStart,
                 "metrics", plain == null ? "off" : "http://" + hostForUrls() + ":" + plain.port() + "/metrics",
                 "client_certificates", config.clientCa == null ? "not required" : "required"));
     }
@@ -288,30 +300,80 @@ public final class WebhookServer implements AutoCloseable {
             return Optional.of(AdmissionController.refuse(413, "request body of " + declared
                     + " bytes is over the limit of " + max + " bytes"));
         }
-        ByteArrayOutputStream buf = new ByteArrayOutputStream(declared > 0 ? (int) declared : 16 * 1024);
-        byte[] chunk = new byte[16 * 1024];
         long budget = config.bodyReadBudget.toNanos();
+        byte[] body;
         try {
             InputStream in = ctx.req().getInputStream();
-            int n;
-            while ((n = in.read(chunk)) != -1) {
-                if (buf.size() + n > max) {
+            if (declared >= 0) {
+                // The usual case (the API server always sends Content-Length): one exact-size read,
+                // no copying. A shorter body is an error of the client's.
+                body = new byte[(int) declared];
+                int read = readFully(in, body, start, budget);
+                if (read < declared) {
+                    return Optional.of(AdmissionController.refuse(400, "request body ended after " + read
+                            + " of " + declared + " bytes"));
+                }
+            } else {
+                body = readChunked(in, max, start, budget);
+                if (body == null) {
                     return Optional.of(AdmissionController.refuse(413, "request body is over the limit of "
                             + max + " bytes"));
                 }
-                buf.write(chunk, 0, n);
-                if (System.nanoTime() - start > budget) {
-                    return Optional.of(AdmissionController.refuse(408, "request body not received within "
-                            + config.bodyReadBudget.toSeconds() + " s"));
-                }
             }
+            if (System.nanoTime() - start > budget) {
+                return Optional.of(AdmissionController.refuse(408, "request body not received within "
+                        + config.bodyReadBudget.toSeconds() + " s"));
+            }
+        } catch (SlowBody e) {
+            return Optional.of(AdmissionController.refuse(408, "request body not received within "
+                    + config.bodyReadBudget.toSeconds() + " s"));
         } catch (IOException | RuntimeException e) {
             // Idle timeout while waiting for body bytes, a broken chunk encoding, a reset connection.
             return Optional.of(AdmissionController.refuse(408, "request body could not be read ("
                     + e.getClass().getSimpleName() + ")"));
         }
-        ctx.attribute(BODY, buf.toByteArray());
+        ctx.attribute(BODY, body);
         return Optional.empty();
+    }
+
+    /** Reads until {@code into} is full or the stream ends; the number of bytes read. */
+    private static int readFully(InputStream in, byte[] into, long start, long budget) throws IOException {
+        int off = 0;
+        while (off < into.length) {
+            int n = in.read(into, off, into.length - off);
+            if (n < 0) {
+                break;
+            }
+            off += n;
+            if (off < into.length && System.nanoTime() - start > budget) {
+                throw new SlowBody();
+            }
+        }
+        return off;
+    }
+
+    /** A body without Content-Length, read in pieces; null once it passes {@code max}. */
+    private static byte[] readChunked(InputStream in, int max, long start, long budget) throws IOException {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream(8 * 1024);
+        byte[] chunk = new byte[8 * 1024];
+        int n;
+        while ((n = in.read(chunk)) != -1) {
+            if (buf.size() + n > max) {
+                return null;
+            }
+            buf.write(chunk, 0, n);
+            if (System.nanoTime() - start > budget) {
+                throw new SlowBody();
+            }
+        }
+        return buf.toByteArray();
+    }
+
+    /** The body is still arriving after the read budget. */
+    private static final class SlowBody extends IOException {
+        SlowBody() {
+            super(null, null);
+        }
     }
 
     /** True when policies are loaded (always, once started), TLS serves the loaded pair, and we are not stopping. */
