@@ -77,9 +77,10 @@ class MainTest {
         }
         // The option defaults really are read from those variables.
         picocli.CommandLine cl = new picocli.CommandLine(new ServeCommand(System.out, System.err, dir));
+        cl.getCommandSpec().interpolateVariables(false);
         for (picocli.CommandLine.Model.OptionSpec o : cl.getCommandSpec().options()) {
             if (!o.usageHelp() && !o.versionHelp()) {
-                assertThat(o.originalDefaultValue()).as(o.longestName()).startsWith("${env:NEO4J_GUARD_");
+                assertThat(o.defaultValue()).as(o.longestName()).startsWith("${env:NEO4J_GUARD_");
             }
         }
     }

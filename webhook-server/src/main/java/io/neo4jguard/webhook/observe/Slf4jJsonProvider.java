@@ -83,7 +83,8 @@ public final class Slf4jJsonProvider implements SLF4JServiceProvider {
 
         @Override
         public boolean isWarnEnabled() {
-            return true;
+            // fabric8 warns once per informer that v1beta1 is "unstable": it is simply our CRDs' version.
+            return !name.endsWith("VersionUsageUtils");
         }
 
         @Override
@@ -99,6 +100,9 @@ public final class Slf4jJsonProvider implements SLF4JServiceProvider {
         @Override
         protected void handleNormalizedLoggingCall(Level level, Marker marker, String pattern, Object[] args,
                                                    Throwable t) {
+            if (level == Level.WARN && !isWarnEnabled()) {
+                return;
+            }
             var line = LOG.line(level.name().toLowerCase(java.util.Locale.ROOT),
                     MessageFormatter.basicArrayFormat(pattern, args));
             line.put(LogKeys.LOGGER, name);

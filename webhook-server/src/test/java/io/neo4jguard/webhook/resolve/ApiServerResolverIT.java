@@ -57,6 +57,7 @@ class ApiServerResolverIT {
                 // A watch that stays open and reports nothing: the list is the state.
                 ex.getResponseHeaders().set("Content-Type", "application/json");
                 ex.sendResponseHeaders(200, 0);
+                ex.getResponseBody().flush(); // the headers go out now: the watch is established
                 sleep(60_000);
                 ex.close();
                 return;
@@ -86,7 +87,9 @@ class ApiServerResolverIT {
     private ApiServerResolver resolverFor(String url) {
         return new ApiServerResolver(() -> new KubernetesClientBuilder().withConfig(new ConfigBuilder()
                 .withMasterUrl(url).withNamespace("default").withConnectionTimeout(2000).withRequestTimeout(2000)
-                .withRequestRetryBackoffLimit(0).build()).build());
+                // The stand-in speaks HTTP watches only (the JDK server has no WebSocket); a real API
+                // server is watched over WebSocket, fabric8's default.
+                .withOnlyHttpWatches(true).withRequestRetryBackoffLimit(0).build()).build());
     }
 
     @AfterEach
