@@ -31,6 +31,13 @@ public final class ServerConfig {
     /** In-flight requests get this long to finish: the API server stops waiting for them after 5 s anyway. */
     public static final Duration DRAIN_TIMEOUT = Budget.API_SERVER_TIMEOUT;
 
+    /**
+     * How long start-up waits for the warm-up (every kind validated once) before serving anyway. It
+     * takes about a second; 30 s is well inside a kubelet startup probe's usual budget, and a server
+     * that cannot load its rules in that time is better answering (slowly) than not starting.
+     */
+    public static final Duration WARM_UP_LIMIT = Duration.ofSeconds(30);
+
     String bind = "0.0.0.0";
     int port = 8443;
     int metricsPort = 8080;
@@ -47,6 +54,7 @@ public final class ServerConfig {
     Duration lookupBudget = Budget.LOOKUPS;
     Duration bodyReadBudget = Budget.API_SERVER_TIMEOUT;
     int maxBodyBytes = Budget.MAX_BODY_BYTES;
+    Duration warmUpLimit = WARM_UP_LIMIT;
     JsonLog log = JsonLog.to(System.out);
 
     public static ServerConfig create(Path certDir) {
@@ -121,6 +129,12 @@ public final class ServerConfig {
 
     public ServerConfig bodyReadBudget(Duration v) {
         bodyReadBudget = v;
+        return this;
+    }
+
+    /** How long start-up waits for the rules to warm up; zero: do not wait (they warm up in the background). */
+    public ServerConfig warmUpLimit(Duration v) {
+        warmUpLimit = v;
         return this;
     }
 

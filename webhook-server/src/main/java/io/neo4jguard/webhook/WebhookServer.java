@@ -179,11 +179,17 @@ public final class WebhookServer implements AutoCloseable {
         }
         certs.start();
         try {
-            warm.get(60, TimeUnit.SECONDS);
+            warm.get(config.warmUpLimit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.ExecutionException e) {
             // A rule that throws on the sample is reported per request by the engine; serve anyway.
-        } catch (java.util.concurrent.TimeoutException | InterruptedException e) {
-            throw new IOException("the rules did not load within 60 s");
+        } catch (java.util.concurrent.TimeoutException e) {
+            if (!config.warmUpLimit.isZero()) {
+                config.log.warn("rules not warmed up in time; serving anyway (first requests may be slow)",
+                        Map.of("limit_ms", config.warmUpLimit.toMillis()));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while loading the rules");
         }
         tlsVerified = probe();
         if (!tlsVerified) {

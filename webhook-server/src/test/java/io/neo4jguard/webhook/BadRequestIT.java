@@ -133,9 +133,10 @@ class BadRequestIT {
             String r = response.get(10, java.util.concurrent.TimeUnit.SECONDS);
             assertThat(r).startsWith("HTTP/1.1 413");
             assertThat(r.toLowerCase()).contains("connection: close");
-            // Answered within a few socket buffers of the limit, not after the (endless) body.
-            System.out.println("chunked 413 after " + sent + " bytes sent");
-            assertThat(sent).isLessThan(Budget.MAX_BODY_BYTES + 4L * 1024 * 1024);
+            // Answered once the limit is passed, not after the (here 28 MiB) body: what was sent beyond
+            // the limit sits in the kernel's socket buffers (loopback autotuning: up to about 4 MiB on
+            // the sending side and 6 MiB on the receiving side).
+            assertThat(sent).isLessThan(3L * Budget.MAX_BODY_BYTES);
         }
     }
 

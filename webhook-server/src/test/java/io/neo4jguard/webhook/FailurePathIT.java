@@ -82,7 +82,7 @@ class FailurePathIT {
     void aCheckThatNeverReturnsDeniesWithinTheBudgetAndMutateAdmitsWithoutPatch(@TempDir Path dir) throws Exception {
         List<Check> checks = new ArrayList<>(Catalog.standard());
         checks.add(NEVER_RETURNS);
-        try (TestServer s = TestServer.start(dir, c -> c.answerBudget(BUDGET)
+        try (TestServer s = TestServer.start(dir, c -> c.answerBudget(BUDGET).warmUpLimit(Duration.ZERO)
                 .validator(Validator.of(checks, Policy.defaults()))
                 .defaults(new Defaults(List.of(SLOW_DEFAULTER), DefaultsOptions.STANDARD)))) {
             long t0 = System.nanoTime();
