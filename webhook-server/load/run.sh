@@ -14,8 +14,9 @@ cd "$root"
 offline=()
 [ -d "${HOME:-/nonexistent}/.m2/repository/io/javalin" ] && offline=(-o)
 ./mvnw -q -B "${offline[@]}" -pl webhook-server -am test-compile package -DskipTests >&2
-# Let the launcher build and stamp its distribution now, so cold start below measures the JVM only.
-./neo4j-guard --version >/dev/null
+# Let the launcher build its distribution and make its class-data archive now (a training start), so
+# cold start below measures a start as users see it, not a build.
+./neo4j-guard serve --exit-when-ready --port 0 --metrics-port -1 --bind 127.0.0.1 --lookups none >/dev/null
 dist="$root/webhook-server/target"
 exec java -XX:+UseSerialGC -cp "$dist/test-classes:$dist/webhook-server.jar:$dist/lib/*" \
   io.neo4jguard.webhook.load.LoadDriver "$@" -- "$root/neo4j-guard" serve

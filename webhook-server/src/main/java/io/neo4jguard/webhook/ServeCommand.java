@@ -95,6 +95,14 @@ final class ServeCommand implements Callable<Integer> {
                     + "(NEO4J_GUARD_SHUTDOWN_DELAY; default 5s, with --dev 0)")
     String shutdownDelay;
 
+    /**
+     * Start, become ready, stop: the launcher's training run for its class-data-sharing archive (every
+     * class start-up and warm-up load is archived, so later starts map them instead of loading them).
+     * Without --cert-dir it uses throw-away loopback certificates.
+     */
+    @Option(names = "--exit-when-ready", hidden = true)
+    boolean exitWhenReady;
+
     ServeCommand(PrintStream out, PrintStream err, Path cwd) {
         this.out = out;
         this.err = err;
@@ -142,6 +150,9 @@ final class ServeCommand implements Callable<Integer> {
         try {
             if (certDir != null && !certDir.isBlank()) {
                 dir = resolve(certDir);
+            } else if (exitWhenReady && !dev) {
+                dir = Files.createTempDirectory("neo4j-guard-train");
+                CertDir.ensure(dir, CertRequest.loopback(), Clock.systemUTC());
             } else if (dev) {
                 dir = cwd.resolve(DEV_DIR);
                 CertDir.ensure(dir, CertRequest.loopback(), Clock.systemUTC());
@@ -151,7 +162,7 @@ final class ServeCommand implements Callable<Integer> {
         } catch (InvalidPathException e) {
             return usage("--cert-dir " + certDir + ": not a valid path");
         } catch (IOException e) {
-            error("cannot create the development certificates in " + DEV_DIR + ": " + e.getMessage());
+            error("cannot create certificates in " + (dev ? DEV_DIR : "a temporary directory") + ": " + e.getMessage());
             return Main.USAGE;
         }
         if (selfSignedSecret != null && !selfSignedSecret.isBlank()) {
@@ -175,6 +186,13 @@ final class ServeCommand implements Callable<Integer> {
             error("cannot start: " + describe(e));
             return Main.USAGE;
         }
+        if (exitWhenReady) {
+            server.close();
+            if (certDir == null || certDir.isBlank()) {
+                deleteQuietly(dir);
+            }
+            return Main.OK;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(server::shutdown, "shutdown"));
         if (dev) {
             printDevConfig(dir, host, server.port(), log);
@@ -196,6 +214,17 @@ final class ServeCommand implements Callable<Integer> {
             out.flush();
         } catch (IOException e) {
             log.warn("cannot write the webhook configurations", Map.of("reason", e.getMessage()));
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            // a temporary directory; the system cleans it eventually
         }
     }
 

@@ -1,7 +1,6 @@
 package io.neo4jguard.webhook.tls;
 
 import io.neo4jguard.certs.CertDir;
-import io.neo4jguard.certs.Pem;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -86,10 +85,10 @@ public record KeyMaterial(List<X509Certificate> chain, PrivateKey key, List<X509
         PrivateKey key;
         List<X509Certificate> ca;
         try {
-            chain = Pem.certificates(Files.readString(dir.resolve(CertDir.TLS_CERT)));
-            key = Pem.privateKey(Files.readString(dir.resolve(CertDir.TLS_KEY)));
+            chain = FastPem.certificates(Files.readString(dir.resolve(CertDir.TLS_CERT)));
+            key = FastPem.privateKey(Files.readString(dir.resolve(CertDir.TLS_KEY)));
             Path caFile = dir.resolve(CertDir.CA_CERT);
-            ca = Files.exists(caFile) ? Pem.certificates(Files.readString(caFile)) : List.of();
+            ca = Files.exists(caFile) ? FastPem.certificates(Files.readString(caFile)) : List.of();
         } catch (NoSuchFileException e) {
             throw new IOException(e.getFile() + ": no such file");
         }
@@ -120,7 +119,7 @@ public record KeyMaterial(List<X509Certificate> chain, PrivateKey key, List<X509
     public static KeyStore trustStore(Path file) throws IOException {
         List<X509Certificate> certs;
         try {
-            certs = Pem.certificates(Files.readString(file));
+            certs = FastPem.certificates(Files.readString(file));
         } catch (NoSuchFileException e) {
             throw new IOException(file + ": no such file");
         }
