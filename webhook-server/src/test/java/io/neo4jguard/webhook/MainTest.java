@@ -79,10 +79,17 @@ class MainTest {
         picocli.CommandLine cl = new picocli.CommandLine(new ServeCommand(System.out, System.err, dir));
         cl.getCommandSpec().interpolateVariables(false);
         for (picocli.CommandLine.Model.OptionSpec o : cl.getCommandSpec().options()) {
-            if (!o.usageHelp() && !o.versionHelp()) {
+            if (!o.usageHelp() && !o.versionHelp() && !o.hidden()) {
                 assertThat(o.defaultValue()).as(o.longestName()).startsWith("${env:NEO4J_GUARD_");
             }
         }
+    }
+
+    @Test
+    void theTrainingStartBecomesReadyAndExits(@TempDir Path dir) {
+        assertThat(run(dir, "serve", "--exit-when-ready", "--port", "0", "--metrics-port", "-1", "--bind", "127.0.0.1",
+                "--lookups", "none")).isEqualTo(0);
+        assertThat(out.toString()).contains("\"msg\":\"serving\"");
     }
 
     @SuppressWarnings("unchecked")
