@@ -217,6 +217,9 @@ public final class WebhookServer implements AutoCloseable {
         c.setHost(config.bind);
         c.setPort(config.port);
         c.setIdleTimeout(config.idleTimeout.toMillis());
+        // Jetty cuts every connection's idle timeout to 1 s when the port closes; a request whose body
+        // is still arriving then gets the drain time instead, as long as the API server waits for it.
+        c.setShutdownIdleTimeout(config.drainTimeout.toMillis());
         return c;
     }
 

@@ -95,7 +95,7 @@ class FailurePathIT {
             assertThat(resp.path("status").path("reason").asText()).isEqualTo("InternalError");
             assertThat(resp.path("status").path("message").asText())
                     .contains("Neo4jEnterpriseCluster \"graph\"", "no answer within 400 ms", "fails closed");
-            assertThat(ms).isLessThan(BUDGET.toMillis() + 1500);
+            assertThat(ms).isLessThan(BUDGET.toMillis() + 3000); // bounded; the margin is for a loaded CI machine
 
             t0 = System.nanoTime();
             HttpResponse<String> m = s.post("/mutate", Reviews.text("mutate-defaults"));
@@ -104,7 +104,7 @@ class FailurePathIT {
             assertThat(mresp.path("allowed").asBoolean()).isTrue();
             assertThat(mresp.has("patch")).isFalse();
             assertThat(mresp.path("warnings").get(0).asText()).startsWith("neo4j-guard: defaults not applied");
-            assertThat(ms).isLessThan(BUDGET.toMillis() + 1500);
+            assertThat(ms).isLessThan(BUDGET.toMillis() + 3000); // bounded; the margin is for a loaded CI machine
 
             // Deletes and subresources never reach the checks, so they still pass at once.
             HttpResponse<String> del = s.post("/validate", Reviews.text("validate-delete"));

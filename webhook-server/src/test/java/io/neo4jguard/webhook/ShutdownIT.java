@@ -101,10 +101,12 @@ class ShutdownIT {
             long t0 = System.nanoTime();
             server.destroy(); // SIGTERM
             watcher.start();
-            sleep(DELAY.toMillis() - 400);
+            // Headers and half the body well before the port closes (DELAY after SIGTERM), the rest well
+            // after: the request is in flight across the close.
+            sleep(300);
             slow.send(RawClient.headers("/validate", "Content-Length: " + body.length + "\r\n"));
             slow.send(java.util.Arrays.copyOf(body, body.length / 2));
-            sleep(900); // the port closes meanwhile (DELAY after SIGTERM)
+            sleep(DELAY.toMillis() + 700 - 300);
             CompletableFuture<String> slowAnswer = CompletableFuture.supplyAsync(() -> {
                 try {
                     return slow.readAll();

