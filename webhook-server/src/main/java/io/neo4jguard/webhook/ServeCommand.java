@@ -1,0 +1,272 @@
+package io.neo4jguard.webhook;
+
+import io.neo4jguard.certs.CertDir;
+import io.neo4jguard.certs.CertRequest;
+import io.neo4jguard.certs.Pem;
+import io.neo4jguard.core.Validator;
+import io.neo4jguard.core.units.GoDuration;
+import io.neo4jguard.core.policy.Policy;
+import io.neo4jguard.core.policy.PolicyException;
+import io.neo4jguard.core.units.Parsed;
+import io.neo4jguard.webhook.dev.WebhookConfigurations;
+import io.neo4jguard.webhook.observe.JsonLog;
+import io.neo4jguard.webhook.resolve.ApiServerResolver;
+import io.neo4jguard.webhook.resolve.ResolverProvider;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Runs the admission webhooks (HTTPS) for the API server",
+                "HTTPS port: POST /validate and /mutate (AdmissionReview v1), /healthz, /readyz.",
+                "Plain HTTP port: /metrics (Prometheus), /healthz, /readyz.",
+                "Every option can also be set by the environment variable named in its description."},
+        footer = {"", "Examples:",
+                "  neo4j-guard serve --dev                  # local: certificates, 127.0.0.1:8443, webhook YAML printed",
+                "  neo4j-guard serve --cert-dir /tls --policy /etc/neo4j-guard/policy.yaml",
+                "", "Exit codes: 0 stopped, 2 usage or start-up error (unreadable certificates or policy, port in use)."})
+final class ServeCommand implements Callable<Integer> {
+    /** Where {@code --dev} keeps its CA and serving certificate (reused; .neo4j-guard/ is git-ignored). */
+    static final String DEV_DIR = ".neo4j-guard/dev-certs";
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Path cwd;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--dev", defaultValue = "${env:NEO4J_GUARD_DEV:-false}",
+            description = "local development: make a CA and a certificate for 127.0.0.1/localhost in " + DEV_DIR
+                    + " (reused), listen on 127.0.0.1, print the webhook configurations to apply (NEO4J_GUARD_DEV)")
+    boolean dev;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "${env:NEO4J_GUARD_PORT:-8443}",
+            description = "HTTPS port of the webhooks (NEO4J_GUARD_PORT; default ${DEFAULT-VALUE}; 10250 suits private GKE)")
+    int port;
+
+    @Option(names = "--metrics-port", paramLabel = "PORT", defaultValue = "${env:NEO4J_GUARD_METRICS_PORT:-8080}",
+            description = "plain HTTP port of /metrics, /healthz, /readyz; -1 turns it off "
+                    + "(NEO4J_GUARD_METRICS_PORT; default ${DEFAULT-VALUE})")
+    int metricsPort;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "${env:NEO4J_GUARD_BIND}",
+            description = "address to listen on (NEO4J_GUARD_BIND; default 0.0.0.0, with --dev 127.0.0.1)")
+    String bind;
+
+    @Option(names = "--cert-dir", paramLabel = "DIR", defaultValue = "${env:NEO4J_GUARD_CERT_DIR}",
+            description = "directory with tls.crt, tls.key (and ca.crt), e.g. a mounted TLS Secret; reloaded when "
+                    + "the files change (NEO4J_GUARD_CERT_DIR; required unless --dev)")
+    String certDir;
+
+    @Option(names = "--policy", paramLabel = "FILE", defaultValue = "${env:NEO4J_GUARD_POLICY}",
+            description = "policy file: rules off, severities, exemptions, enforce or warn per namespace "
+                    + "(NEO4J_GUARD_POLICY; default: every rule at its own severity, enforced)")
+    String policy;
+
+    @Option(names = "--client-ca", paramLabel = "FILE", defaultValue = "${env:NEO4J_GUARD_CLIENT_CA}",
+            description = "PEM CA bundle: /validate and /mutate then require a client certificate it issued "
+                    + "(the API server's, via its admission config) (NEO4J_GUARD_CLIENT_CA)")
+    String clientCa;
+
+    @Option(names = "--self-signed-secret", paramLabel = "NS/NAME", defaultValue = "${env:NEO4J_GUARD_SELF_SIGNED_SECRET}",
+            description = "keep a self-signed CA and serving certificate in this Secret and rotate them in-process, "
+                    + "instead of cert-manager (NEO4J_GUARD_SELF_SIGNED_SECRET)")
+    String selfSignedSecret;
+
+    @Option(names = "--lookups", paramLabel = "MODE", defaultValue = "${env:NEO4J_GUARD_LOOKUPS:-auto}",
+            description = "where cross-object rules look objects up: api-server, none, or auto = api-server when a "
+                    + "kubeconfig or in-cluster service account is found (NEO4J_GUARD_LOOKUPS; default ${DEFAULT-VALUE})")
+    String lookups;
+
+    @Option(names = "--shutdown-delay", paramLabel = "DURATION", defaultValue = "${env:NEO4J_GUARD_SHUTDOWN_DELAY}",
+            description = "after SIGTERM, stay up (not ready) this long before closing the port, e.g. 5s "
+                    + "(NEO4J_GUARD_SHUTDOWN_DELAY; default 5s, with --dev 0)")
+    String shutdownDelay;
+
+    /**
+     * Start, become ready, stop: the launcher's training run for its class-data-sharing archive (every
+     * class start-up and warm-up load is archived, so later starts map them instead of loading them).
+     * Without --cert-dir it uses throw-away loopback certificates.
+     */
+    @Option(names = "--exit-when-ready", hidden = true)
+    boolean exitWhenReady;
+
+    ServeCommand(PrintStream out, PrintStream err, Path cwd) {
+        this.out = out;
+        this.err = err;
+        this.cwd = cwd;
+    }
+
+    @Override
+    public Integer call() {
+        JsonLog log = JsonLog.to(out);
+        Validator validator = Validator.standard();
+        if (policy != null && !policy.isBlank()) {
+            try {
+                validator = validator.withPolicy(Policy.load(resolve(policy), policy, validator.rules()));
+            } catch (PolicyException e) {
+                e.problems().forEach(p -> error("policy " + p));
+                return Main.USAGE;
+            } catch (InvalidPathException e) {
+                return usage("--policy " + policy + ": not a valid path");
+            }
+        }
+        if (selfSignedSecret != null && !selfSignedSecret.isBlank()
+                && !selfSignedSecret.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?/[a-z0-9]([-.a-z0-9]*[a-z0-9])?")) {
+            return usage("--self-signed-secret expects NAMESPACE/NAME, got '" + selfSignedSecret + "'");
+        }
+        Duration delay = dev ? Duration.ZERO : ServerConfig.SHUTDOWN_DELAY;
+        if (shutdownDelay != null && !shutdownDelay.isBlank()) {
+            Parsed<Duration> d = GoDuration.parse(shutdownDelay.trim());
+            if (!d.ok() || d.value().isNegative()) {
+                return usage("--shutdown-delay expects a duration like 5s or 500ms, got '" + shutdownDelay + "'");
+            }
+            delay = d.value();
+        }
+        ResolverProvider resolvers;
+        switch (lookups) {
+            case "none" -> resolvers = ResolverProvider.NONE;
+            case "api-server" -> resolvers = ApiServerResolver.autoConfigured();
+            case "auto" -> resolvers = kubeConfigured() ? ApiServerResolver.autoConfigured() : ResolverProvider.NONE;
+            default -> {
+                return usage("--lookups expects auto, api-server or none, got '" + lookups + "'");
+            }
+        }
+
+        Path dir;
+        String host = bind != null && !bind.isBlank() ? bind : dev ? "127.0.0.1" : "0.0.0.0";
+        try {
+            if (certDir != null && !certDir.isBlank()) {
+                dir = resolve(certDir);
+            } else if (exitWhenReady && !dev) {
+                dir = Files.createTempDirectory("neo4j-guard-train");
+                CertDir.ensure(dir, CertRequest.loopback(), Clock.systemUTC());
+            } else if (dev) {
+                dir = cwd.resolve(DEV_DIR);
+                CertDir.ensure(dir, CertRequest.loopback(), Clock.systemUTC());
+            } else {
+                return usage("--cert-dir is required (or NEO4J_GUARD_CERT_DIR; --dev makes its own)");
+            }
+        } catch (InvalidPathException e) {
+            return usage("--cert-dir " + certDir + ": not a valid path");
+        } catch (IOException e) {
+            error("cannot create certificates in " + (dev ? DEV_DIR : "a temporary directory") + ": " + e.getMessage());
+            return Main.USAGE;
+        }
+        if (selfSignedSecret != null && !selfSignedSecret.isBlank()) {
+            // TODO(certs): in-process issue and rotation into the Secret, with the certs module's Secret store;
+            // the server already reloads --cert-dir, which is where the Secret is mounted.
+            log.warn("--self-signed-secret is accepted but not active yet; serving from --cert-dir",
+                    Map.of("secret", selfSignedSecret));
+        }
+
+        ServerConfig config = ServerConfig.create(dir).bind(host).port(port).metricsPort(metricsPort)
+                .validator(validator).resolvers(resolvers).shutdownDelay(delay).log(log);
+        try {
+            config.clientCa(clientCa == null || clientCa.isBlank() ? null : resolve(clientCa));
+        } catch (InvalidPathException e) {
+            return usage("--client-ca " + clientCa + ": not a valid path");
+        }
+        WebhookServer server;
+        try {
+            server = WebhookServer.start(config);
+        } catch (IOException | RuntimeException e) {
+            error("cannot start: " + describe(e));
+            return Main.USAGE;
+        }
+        if (exitWhenReady) {
+            server.close();
+            if (certDir == null || certDir.isBlank()) {
+                deleteQuietly(dir);
+            }
+            return Main.OK;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(server::shutdown, "shutdown"));
+        if (dev) {
+            printDevConfig(dir, host, server.port(), log);
+        }
+        server.awaitTermination();
+        return Main.OK;
+    }
+
+    private void printDevConfig(Path dir, String host, int port, JsonLog log) {
+        try {
+            X509Certificate[] cas = CertDir.read(dir).caBundle().toArray(new X509Certificate[0]);
+            String yaml = WebhookConfigurations.yaml("neo4j-guard-dev", "https://" + urlHost(host) + ":" + port,
+                    Pem.write((Object[]) cas));
+            Path file = dir.resolve("webhooks.yaml");
+            Files.writeString(file, yaml);
+            out.print(yaml);
+            out.println("# Saved as " + cwd.relativize(file) + ". Register the webhooks with:");
+            out.println("#   kubectl apply -f " + cwd.relativize(file));
+            out.flush();
+        } catch (IOException e) {
+            log.warn("cannot write the webhook configurations", Map.of("reason", e.getMessage()));
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            // a temporary directory; the system cleans it eventually
+        }
+    }
+
+    private static String urlHost(String host) {
+        if (host.equals("0.0.0.0")) {
+            return "127.0.0.1";
+        }
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    private static boolean kubeConfigured() {
+        String kubeconfig = System.getenv("KUBECONFIG");
+        if (kubeconfig != null && !kubeconfig.isBlank()) {
+            return true;
+        }
+        if (System.getenv("KUBERNETES_SERVICE_HOST") != null) {
+            return true;
+        }
+        String home = System.getProperty("user.home");
+        return home != null && Files.isRegularFile(Path.of(home, ".kube", "config"));
+    }
+
+    private static String describe(Throwable e) {
+        String m = e.getMessage();
+        if (e instanceof java.net.BindException || (e.getCause() instanceof java.net.BindException)) {
+            return "port in use or address not available (" + m + ")";
+        }
+        return m == null ? e.getClass().getSimpleName() : m;
+    }
+
+    private Path resolve(String arg) {
+        Path p = Path.of(arg);
+        return p.isAbsolute() ? p : cwd.resolve(p);
+    }
+
+    private int usage(String message) {
+        error(message);
+        err.println("Try 'neo4j-guard serve --help' for usage.");
+        return Main.USAGE;
+    }
+
+    private void error(String message) {
+        err.println("neo4j-guard: " + message);
+    }
+}

@@ -1,0 +1,126 @@
+package io.neo4jguard.webhook;
+
+import io.neo4jguard.webhook.dev.WebhookConfigurations;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The top-level command line: core's commands unchanged, serve's usage errors, the dev YAML. */
+class MainTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(Path cwd, String... args) {
+        return new Main(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), cwd).run(args);
+    }
+
+    @Test
+    void coreCommandsAreHandedToValidationCore(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("c.yaml"), """
+                apiVersion: neo4j.neo4j.com/v1beta1
+                kind: Neo4jEnterpriseCluster
+                metadata: {name: g}
+                spec: {topology: {servers: 1}}
+                """);
+        assertThat(run(dir, "check", "c.yaml")).isEqualTo(1);
+        assertThat(out.toString()).contains("topology.min-servers");
+        assertThat(run(dir, "rules")).isEqualTo(0);
+        assertThat(run(dir, "explain", "topology.min-servers")).isEqualTo(0);
+    }
+
+    @Test
+    void helpListsServeAndTheCoreCommands(@TempDir Path dir) {
+        assertThat(run(dir, "--help")).isEqualTo(0);
+        assertThat(out.toString()).contains("serve", "check", "explain", "rules");
+        assertThat(run(dir)).isEqualTo(2);
+        assertThat(err.toString()).contains("missing command");
+    }
+
+    @Test
+    void serveUsageErrorsExit2WithoutAStackTrace(@TempDir Path dir) {
+        assertThat(run(dir, "serve")).isEqualTo(2);
+        assertThat(err.toString()).contains("--cert-dir is required");
+        assertThat(run(dir, "serve", "--dev", "--lookups", "sometimes")).isEqualTo(2);
+        assertThat(err.toString()).contains("--lookups expects auto, api-server or none");
+        assertThat(run(dir, "serve", "--dev", "--shutdown-delay", "soon")).isEqualTo(2);
+        assertThat(run(dir, "serve", "--dev", "--self-signed-secret", "no-slash")).isEqualTo(2);
+        assertThat(err.toString()).contains("NAMESPACE/NAME");
+        assertThat(run(dir, "serve", "--cert-dir", dir.resolve("none").toString(), "--port", "0", "--metrics-port", "-1")).isEqualTo(2);
+        assertThat(err.toString()).contains("cannot start:").contains("tls.crt: no such file").doesNotContain("\tat ");
+        Path policy = dir.resolve("p.yaml");
+        assertThat(run(dir, "serve", "--dev", "--policy", policy.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("policy ").contains("no such file");
+    }
+
+    @Test
+    void everyServeOptionNamesItsEnvironmentVariable(@TempDir Path dir) {
+        run(dir, "serve", "--help");
+        String help = out.toString();
+        for (String env : List.of("NEO4J_GUARD_PORT", "NEO4J_GUARD_METRICS_PORT", "NEO4J_GUARD_BIND", "NEO4J_GUARD_CERT_DIR",
+                "NEO4J_GUARD_POLICY", "NEO4J_GUARD_CLIENT_CA", "NEO4J_GUARD_SELF_SIGNED_SECRET", "NEO4J_GUARD_DEV",
+                "NEO4J_GUARD_LOOKUPS", "NEO4J_GUARD_SHUTDOWN_DELAY")) {
+            assertThat(help).contains(env);
+        }
+        // The option defaults really are read from those variables.
+        picocli.CommandLine cl = new picocli.CommandLine(new ServeCommand(System.out, System.err, dir));
+        cl.getCommandSpec().interpolateVariables(false);
+        for (picocli.CommandLine.Model.OptionSpec o : cl.getCommandSpec().options()) {
+            if (!o.usageHelp() && !o.versionHelp() && !o.hidden()) {
+                assertThat(o.defaultValue()).as(o.longestName()).startsWith("${env:NEO4J_GUARD_");
+            }
+        }
+    }
+
+    @Test
+    void theTrainingStartBecomesReadyAndExits(@TempDir Path dir) {
+        assertThat(run(dir, "serve", "--exit-when-ready", "--port", "0", "--metrics-port", "-1", "--bind", "127.0.0.1",
+                "--lookups", "none")).isEqualTo(0);
+        assertThat(out.toString()).contains("\"msg\":\"serving\"");
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void devWebhookConfigurationsFollowTheContract() {
+        String yaml = WebhookConfigurations.yaml("neo4j-guard-dev", "https://127.0.0.1:8443", "-----BEGIN CERTIFICATE-----\n");
+        List<Map<String, Object>> docs = new ArrayList<>();
+        new Load(LoadSettings.builder().build()).loadAllFromString(yaml).forEach(d -> docs.add((Map<String, Object>) d));
+        assertThat(docs).hasSize(2);
+        Map<String, Object> validating = docs.get(0);
+        Map<String, Object> mutating = docs.get(1);
+        assertThat(validating.get("kind")).isEqualTo("ValidatingWebhookConfiguration");
+        assertThat(mutating.get("kind")).isEqualTo("MutatingWebhookConfiguration");
+        Map<String, Object> v = ((List<Map<String, Object>>) validating.get("webhooks")).get(0);
+        Map<String, Object> m = ((List<Map<String, Object>>) mutating.get("webhooks")).get(0);
+        assertThat(((Map<String, Object>) v.get("clientConfig")).get("url")).isEqualTo("https://127.0.0.1:8443/validate");
+        assertThat(((Map<String, Object>) m.get("clientConfig")).get("url")).isEqualTo("https://127.0.0.1:8443/mutate");
+        assertThat(((Map<String, Object>) v.get("clientConfig")).get("caBundle")).isEqualTo("LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCg==");
+        assertThat(v.get("failurePolicy")).isEqualTo("Fail");
+        assertThat(m.get("failurePolicy")).isEqualTo("Ignore");
+        assertThat(m.get("reinvocationPolicy")).isEqualTo("IfNeeded");
+        for (Map<String, Object> w : List.of(v, m)) {
+            assertThat(w.get("sideEffects")).isEqualTo("None");
+            assertThat(w.get("timeoutSeconds")).isEqualTo(5);
+            assertThat(w.get("admissionReviewVersions")).isEqualTo(List.of("v1"));
+            Map<String, Object> rule = ((List<Map<String, Object>>) w.get("rules")).get(0);
+            assertThat(rule.get("operations")).isEqualTo(List.of("CREATE", "UPDATE"));
+            assertThat(rule.get("apiGroups")).isEqualTo(List.of("neo4j.neo4j.com"));
+            assertThat((List<String>) rule.get("resources")).hasSize(10).contains("neo4jenterpriseclusters",
+                    "neo4jenterprisestandalones", "neo4jauthrules", "neo4jrolebindings");
+            assertThat(w.get("namespaceSelector").toString()).contains("kubernetes.io/metadata.name", "NotIn", "kube-system");
+        }
+    }
+}
