@@ -52,6 +52,9 @@ class AccessChecksProperties {
     }
 
     private static void neverThrows(Check check, Resource object, Resolver resolver) {
+        if (!check.kinds().contains(object.kind())) {
+            return; // the engine runs a check only on its own kinds (RuleContext refuses the others)
+        }
         RuleContext ctx = RuleContext.forTest(object, null, resolver, check);
         check.check(ctx);
         assertThat(ctx.reported()).allSatisfy(f -> assertThat(f.message()).isNotBlank());
