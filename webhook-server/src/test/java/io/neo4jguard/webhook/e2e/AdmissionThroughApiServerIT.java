@@ -177,6 +177,10 @@ class AdmissionThroughApiServerIT {
      * plus the given config lines.
      */
     static String cluster(String name, int servers, String tag, String config) {
+        return cluster(name, ns, servers, tag, config);
+    }
+
+    static String cluster(String name, String namespace, int servers, String tag, String config) {
         String resources = config == null ? """
                   resources:
                     limits:
@@ -209,6 +213,6 @@ class AdmissionThroughApiServerIT {
                   storage:
                     className: standard
                     size: 100Gi
-                """.formatted(name, ns, tag, servers) + resources;
+                """.formatted(name, namespace, tag, servers) + resources;
     }
 }

@@ -74,14 +74,15 @@ final class GuardedApiServer implements AutoCloseable {
     }
 
     MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>>
-            kind(String kind, String plural) {
-        return client.genericKubernetesResources(new ResourceDefinitionContext.Builder().withGroup(Kinds.GROUP)
-                .withVersion(Kinds.VERSION).withKind(kind).withPlural(plural).withNamespaced(true).build());
+            clusters() {
+        return clusters(client);
     }
 
-    MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>>
-            clusters() {
-        return kind(Kinds.CLUSTER, "neo4jenterpriseclusters");
+    static MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>>
+            clusters(KubernetesClient client) {
+        return client.genericKubernetesResources(new ResourceDefinitionContext.Builder().withGroup(Kinds.GROUP)
+                .withVersion(Kinds.VERSION).withKind(Kinds.CLUSTER).withPlural("neo4jenterpriseclusters")
+                .withNamespaced(true).build());
     }
 
     static void await(String what, BooleanSupplier condition) {
