@@ -73,7 +73,8 @@ class AdmissionThroughApiServerIT {
         @SuppressWarnings("unchecked")
         Map<String, Object> config = (Map<String, Object>) ((Map<String, Object>) stored.getAdditionalProperties()
                 .get("spec")).get("config");
-        // 8Gi limit: see MemoryRecommendation (page cache 2g, heap the rest less the operating system's share).
+        // 8Gi limit: what neo4j-admin server memory-recommendation --memory=8g prints (MemoryRecommendation),
+        // written by the mutating webhook in Neo4j units.
         assertThat(config).containsEntry("server.memory.heap.initial_size", "3584m")
                 .containsEntry("server.memory.heap.max_size", "3584m")
                 .containsEntry("server.memory.pagecache.size", "2g");
