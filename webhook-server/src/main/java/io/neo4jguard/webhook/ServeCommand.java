@@ -3,6 +3,13 @@ package io.neo4jguard.webhook;
 import io.neo4jguard.certs.CertDir;
 import io.neo4jguard.certs.CertRequest;
 import io.neo4jguard.certs.Pem;
+import io.neo4jguard.certs.RotationLoop;
+import io.neo4jguard.certs.RotationPolicy;
+import io.neo4jguard.certs.CertState;
+import io.neo4jguard.certs.kube.CaBundleInjector;
+import io.neo4jguard.certs.kube.Kube;
+import io.neo4jguard.certs.kube.SecretCertStore;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.neo4jguard.core.Validator;
 import io.neo4jguard.core.units.GoDuration;
 import io.neo4jguard.core.policy.Policy;
@@ -24,7 +31,11 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.concurrent.Callable;
 
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
@@ -85,6 +96,16 @@ final class ServeCommand implements Callable<Integer> {
                     + "instead of cert-manager (NEO4J_GUARD_SELF_SIGNED_SECRET)")
     String selfSignedSecret;
 
+    @Option(names = "--service", paramLabel = "NAME", defaultValue = "${env:NEO4J_GUARD_SERVICE:-neo4j-guard}",
+            description = "with --self-signed-secret: the Service in front of the webhooks, in the Secret's namespace; "
+                    + "the serving certificate names it (NEO4J_GUARD_SERVICE; default ${DEFAULT-VALUE})")
+    String service;
+
+    @Option(names = "--inject-webhook", paramLabel = "NAME", defaultValue = "${env:NEO4J_GUARD_INJECT_WEBHOOK}",
+            description = "with --self-signed-secret: keep the caBundle of the Validating/MutatingWebhookConfiguration "
+                    + "of this name current (NEO4J_GUARD_INJECT_WEBHOOK)")
+    String injectWebhook;
+
     @Option(names = "--lookups", paramLabel = "MODE", defaultValue = "${env:NEO4J_GUARD_LOOKUPS:-auto}",
             description = "where cross-object rules look objects up: api-server, none, or auto = api-server when a "
                     + "kubeconfig or in-cluster service account is found (NEO4J_GUARD_LOOKUPS; default ${DEFAULT-VALUE})")
@@ -102,6 +123,11 @@ final class ServeCommand implements Callable<Integer> {
      */
     @Option(names = "--exit-when-ready", hidden = true)
     boolean exitWhenReady;
+
+    /** The API server client for --self-signed-secret; owned (closed) by the command. Replaceable by tests. */
+    Supplier<KubernetesClient> kube = Kube::defaultClient;
+    /** Told the started server (tests stop it with {@link WebhookServer#shutdown()}). */
+    Consumer<WebhookServer> onStarted = s -> { };
 
     ServeCommand(PrintStream out, PrintStream err, Path cwd) {
         this.out = out;
@@ -145,11 +171,16 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
 
+        boolean selfSigned = selfSignedSecret != null && !selfSignedSecret.isBlank();
+        boolean tempDir = false;
         Path dir;
         String host = bind != null && !bind.isBlank() ? bind : dev ? "127.0.0.1" : "0.0.0.0";
         try {
             if (certDir != null && !certDir.isBlank()) {
                 dir = resolve(certDir);
+            } else if (selfSigned) {
+                dir = Files.createTempDirectory("neo4j-guard-certs");
+                tempDir = true;
             } else if (exitWhenReady && !dev) {
                 dir = Files.createTempDirectory("neo4j-guard-train");
                 CertDir.ensure(dir, CertRequest.loopback(), Clock.systemUTC());
@@ -165,11 +196,46 @@ final class ServeCommand implements Callable<Integer> {
             error("cannot create certificates in " + (dev ? DEV_DIR : "a temporary directory") + ": " + e.getMessage());
             return Main.USAGE;
         }
-        if (selfSignedSecret != null && !selfSignedSecret.isBlank()) {
-            // TODO(certs): in-process issue and rotation into the Secret, with the certs module's Secret store;
-            // the server already reloads --cert-dir, which is where the Secret is mounted.
-            log.warn("--self-signed-secret is accepted but not active yet; serving from --cert-dir",
-                    Map.of("secret", selfSignedSecret));
+        RotationLoop rotation = null;
+        KubernetesClient client = null;
+        if (selfSigned) {
+            String namespace = selfSignedSecret.substring(0, selfSignedSecret.indexOf('/'));
+            CertRequest request;
+            try {
+                request = CertRequest.forService(service, namespace, List.of(), List.of());
+                if (injectWebhook != null && !injectWebhook.isBlank()) {
+                    Kube.checkName(injectWebhook);
+                }
+            } catch (IllegalArgumentException e) {
+                return usage(e.getMessage());
+            }
+            try {
+                client = kube.get();
+                Optional<io.neo4jguard.certs.BundlePublisher> publisher = injectWebhook == null || injectWebhook.isBlank()
+                        ? Optional.empty() : Optional.of(new CaBundleInjector(client).publisher(injectWebhook));
+                Path mirror = dir;
+                rotation = new RotationLoop(SecretCertStore.of(client, selfSignedSecret), request,
+                        RotationPolicy.defaults(), Clock.systemUTC(), RotationLoop.DEFAULT_PERIOD, publisher,
+                        new RotationLoop.Listener() {
+                            @Override
+                            public void changed(CertState state) throws IOException {
+                                CertDir.mirror(mirror, state);
+                                log.info("serving certificate from the Secret", Map.of("secret", selfSignedSecret));
+                            }
+
+                            @Override
+                            public void failed(Exception e) {
+                                log.warn("certificate rotation failed; retrying next period",
+                                        Map.of("secret", selfSignedSecret, "reason", describe(e)));
+                            }
+                        });
+                rotation.runOnce();
+            } catch (IOException | RuntimeException e) {
+                error("--self-signed-secret " + selfSignedSecret + ": cannot reach the API server or write the "
+                        + "Secret: " + oneLine(describe(e)));
+                stopRotation(rotation, client, tempDir ? dir : null);
+                return Main.USAGE;
+            }
         }
 
         ServerConfig config = ServerConfig.create(dir).bind(host).port(port).metricsPort(metricsPort)
@@ -184,21 +250,51 @@ final class ServeCommand implements Callable<Integer> {
             server = WebhookServer.start(config);
         } catch (IOException | RuntimeException e) {
             error("cannot start: " + describe(e));
+            stopRotation(rotation, client, tempDir ? dir : null);
             return Main.USAGE;
         }
         if (exitWhenReady) {
             server.close();
+            stopRotation(rotation, client, null);
             if (certDir == null || certDir.isBlank()) {
                 deleteQuietly(dir);
             }
             return Main.OK;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(server::shutdown, "shutdown"));
+        if (rotation != null) {
+            rotation.start();
+        }
+        Thread hook = new Thread(server::shutdown, "shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        onStarted.accept(server);
         if (dev) {
             printDevConfig(dir, host, server.port(), log);
         }
         server.awaitTermination();
+        stopRotation(rotation, client, tempDir ? dir : null);
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down: that hook is what stopped us
+        }
         return Main.OK;
+    }
+
+    private static void stopRotation(RotationLoop rotation, KubernetesClient client, Path tempDir) {
+        if (rotation != null) {
+            rotation.close();
+        }
+        if (client != null) {
+            client.close();
+        }
+        if (tempDir != null) {
+            deleteQuietly(tempDir);
+        }
+    }
+
+    private static String oneLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl).trim();
     }
 
     private void printDevConfig(Path dir, String host, int port, JsonLog log) {
