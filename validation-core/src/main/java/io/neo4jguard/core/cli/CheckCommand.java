@@ -5,7 +5,6 @@ import io.neo4jguard.core.api.Resource;
 import io.neo4jguard.core.read.ManifestParser;
 import io.neo4jguard.core.read.ManifestSource;
 import io.neo4jguard.core.policy.Policy;
-import io.neo4jguard.core.policy.PolicyException;
 import io.neo4jguard.core.report.JsonReport;
 import io.neo4jguard.core.report.JunitReport;
 import io.neo4jguard.core.report.Report;
@@ -18,6 +17,7 @@ import picocli.CommandLine.Parameters;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
@@ -68,23 +68,12 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        long stdin = paths.stream().filter(ManifestSource.STDIN::equals).count()
-                + old.stream().filter(ManifestSource.STDIN::equals).count();
-        if (stdin > 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "standard input (-) can be read only once");
+        Invocation.readStdinOnce(spec, List.of(paths, old));
+        Optional<Policy> loaded = invocation.policy(policy);
+        if (loaded.isEmpty()) {
+            return Main.USAGE;
         }
-        Validator validator = invocation.validator();
-        if (policy != null) {
-            try {
-                validator = validator.withPolicy(Policy.load(invocation.resolve(policy), policy, validator.rules()));
-            } catch (PolicyException e) {
-                e.problems().forEach(p -> invocation.error("policy " + p));
-                return Main.USAGE;
-            } catch (java.nio.file.InvalidPathException e) {
-                invocation.error(policy + ": not a valid path");
-                return Main.USAGE;
-            }
-        }
+        Validator validator = invocation.validator().withPolicy(loaded.get());
 
         ManifestSource inputs = new ManifestSource(new ManifestParser(), invocation.in(), invocation.cwd());
         // SARIF fixes are text edits: only that format needs the files' text kept.

@@ -8,7 +8,6 @@ import io.neo4jguard.core.api.Resource;
 import io.neo4jguard.core.defaults.Defaults;
 import io.neo4jguard.core.defaults.DefaultsOptions;
 import io.neo4jguard.core.policy.Policy;
-import io.neo4jguard.core.policy.PolicyException;
 import io.neo4jguard.core.read.ManifestParser;
 import io.neo4jguard.core.read.ManifestSource;
 import io.neo4jguard.core.report.JsonReport;
@@ -21,6 +20,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -61,22 +61,12 @@ final class MutateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (paths.stream().filter(ManifestSource.STDIN::equals).count() > 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "standard input (-) can be read only once");
+        Invocation.readStdinOnce(spec, List.of(paths));
+        Optional<Policy> p = invocation.policy(policy);
+        if (p.isEmpty()) {
+            return Main.USAGE;
         }
-        Policy p = Policy.defaults();
-        if (policy != null) {
-            try {
-                p = Policy.load(invocation.resolve(policy), policy, invocation.validator().rules());
-            } catch (PolicyException e) {
-                e.problems().forEach(x -> invocation.error("policy " + x));
-                return Main.USAGE;
-            } catch (java.nio.file.InvalidPathException e) {
-                invocation.error(policy + ": not a valid path");
-                return Main.USAGE;
-            }
-        }
-        Defaults defaults = Defaults.standard(DefaultsOptions.from(p));
+        Defaults defaults = Defaults.standard(DefaultsOptions.from(p.get()));
 
         ManifestSource.Result read = new ManifestSource(new ManifestParser(), invocation.in(), invocation.cwd())
                 .keepingTexts().read(paths);
