@@ -8,10 +8,7 @@ import io.neo4jguard.core.engine.Messages;
 import io.neo4jguard.core.engine.Node;
 import io.neo4jguard.core.engine.RuleContext;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -64,33 +61,21 @@ public final class ExtraVolumesCheck implements Check {
         return RULES;
     }
 
+    private static final NamedList VOLUMES = new NamedList(NAME, DUPLICATE, DNS_LABEL, DNS_LABEL_MAX, false,
+            "every volume needs a name for its mounts to refer to",
+            "a volume name must be a DNS-1123 label: lower-case letters, digits and '-', starting and ending with "
+                    + "a letter or digit",
+            "already used at %s");
+
     @Override
     public void check(RuleContext ctx) {
-        Map<String, String> seen = new HashMap<>();
-        for (Node volume : ctx.spec().get("extraVolumes").items()) {
-            Node name = volume.get("name");
-            Optional<String> text = name.text();
-            if (text.isEmpty() || text.get().isEmpty()) {
-                ctx.report(NAME, name.path(), Messages.required("every volume needs a name for its mounts to refer to"));
-                continue;
-            }
-            String n = text.get();
-            if (n.length() > DNS_LABEL_MAX) {
-                ctx.report(NAME, name.path(), Messages.tooLong(n, DNS_LABEL_MAX));
-            } else if (!DNS_LABEL.matcher(n).matches()) {
-                ctx.report(NAME, name.path(), Messages.invalid(n, "a volume name must be a DNS-1123 label: "
-                        + "lower-case letters, digits and '-', starting and ending with a letter or digit"));
-            }
-            String first = seen.putIfAbsent(n, name.path());
-            if (first != null) {
-                ctx.report(DUPLICATE, name.path(), Messages.duplicate(n), "already used at " + first);
-            }
+        VOLUMES.check(ctx, ctx.spec().get("extraVolumes"), (n, name) -> {
             if (OPERATOR_VOLUMES.contains(n)) {
                 ctx.report(OPERATOR_NAME, name.path(), Messages.invalid(n, "the operator adds a volume of this "
                         + "name to the server pods; two volumes of one name make the StatefulSet invalid"),
                         "rename it, e.g. extra-" + n + ", and its mounts");
             }
-        }
+        });
     }
 
     /** The names of the declared extra volumes (for mounts). */

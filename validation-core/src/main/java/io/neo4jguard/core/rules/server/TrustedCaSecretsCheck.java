@@ -8,10 +8,7 @@ import io.neo4jguard.core.engine.Messages;
 import io.neo4jguard.core.engine.Node;
 import io.neo4jguard.core.engine.RuleContext;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -48,28 +45,13 @@ public final class TrustedCaSecretsCheck implements Check {
         return RULES;
     }
 
+    private static final NamedList SECRETS = new NamedList(NAME, DUPLICATE, DNS_SUBDOMAIN, DNS_SUBDOMAIN_MAX, true,
+            "the name of a Secret holding a CA certificate",
+            "not a Secret name: lower-case letters, digits, '-' and '.', starting and ending with a letter or digit",
+            "already listed at %s; the name is the truststore alias and must be unique");
+
     @Override
     public void check(RuleContext ctx) {
-        Map<String, String> seen = new HashMap<>();
-        for (Node entry : ctx.spec().get("trustedCASecrets").items()) {
-            Node name = entry.get("name");
-            Optional<String> text = name.text();
-            if (text.isEmpty() || text.get().isBlank()) {
-                ctx.report(NAME, name.path(), Messages.required("the name of a Secret holding a CA certificate"));
-                continue;
-            }
-            String n = text.get();
-            if (n.length() > DNS_SUBDOMAIN_MAX) {
-                ctx.report(NAME, name.path(), Messages.tooLong(n, DNS_SUBDOMAIN_MAX));
-            } else if (!DNS_SUBDOMAIN.matcher(n).matches()) {
-                ctx.report(NAME, name.path(), Messages.invalid(n, "not a Secret name: lower-case letters, digits, "
-                        + "'-' and '.', starting and ending with a letter or digit"));
-            }
-            String first = seen.putIfAbsent(n, name.path());
-            if (first != null) {
-                ctx.report(DUPLICATE, name.path(), Messages.duplicate(n),
-                        "already listed at " + first + "; the name is the truststore alias and must be unique");
-            }
-        }
+        SECRETS.check(ctx, ctx.spec().get("trustedCASecrets"), (n, name) -> { });
     }
 }
