@@ -15,9 +15,12 @@ import java.util.regex.Pattern;
  * @param rationale    one paragraph: why this breaks Neo4j on Kubernetes
  * @param remediation  what to do instead
  * @param example      a short YAML fragment that passes the rule
+ * @param operatorOnly the rule is an error because the reference operator refuses the object at reconcile, not
+ *                     because Neo4j or Kubernetes would (DESIGN §3 "Verdict authority"); a policy can relax every
+ *                     such rule at once with the selector {@code operator-only} (policies/reconciler-lite.yaml)
  */
 public record RuleMeta(String id, String title, Severity severity, Set<String> kinds,
-                       String rationale, String remediation, String example) {
+                       String rationale, String remediation, String example, boolean operatorOnly) {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*\\.[a-z0-9]+(-[a-z0-9]+)*");
 
@@ -32,6 +35,12 @@ public record RuleMeta(String id, String title, Severity severity, Set<String> k
         Objects.requireNonNull(rationale, "rationale");
         Objects.requireNonNull(remediation, "remediation");
         example = example == null ? "" : example;
+    }
+
+    /** A rule that Neo4j or Kubernetes itself motivates (not {@link #operatorOnly()}). */
+    public RuleMeta(String id, String title, Severity severity, Set<String> kinds,
+                    String rationale, String remediation, String example) {
+        this(id, title, severity, kinds, rationale, remediation, example, false);
     }
 
     public String concern() {

@@ -55,12 +55,18 @@ final class ExplainCommand implements Callable<Integer> {
 
     static String explain(RuleMeta r) {
         StringBuilder b = new StringBuilder();
-        b.append(r.id()).append(" (").append(r.severity().label()).append(")\n");
+        b.append(r.id()).append(" (").append(r.severity().label())
+                .append(r.operatorOnly() ? ", operator-only" : "").append(")\n");
         b.append(r.title()).append("\n\n");
         String kinds = r.kinds().containsAll(Kinds.ALL) ? "all ten kinds"
                 : Kinds.ALL.stream().filter(r::appliesTo).collect(Collectors.joining(", "));
         b.append("Kinds:\n").append(wrap(kinds)).append('\n');
         b.append("Why:\n").append(wrap(r.rationale())).append('\n');
+        if (r.operatorOnly()) {
+            b.append("Operator-only:\n").append(wrap("The reference operator refuses such an object at reconcile; "
+                    + "Neo4j itself would accept it. Relax with the policy selector operator-only "
+                    + "(policies/reconciler-lite.yaml).")).append('\n');
+        }
         b.append("Remediation:\n").append(wrap(r.remediation()));
         if (!r.example().isBlank()) {
             b.append("\nExample:\n");

@@ -30,8 +30,9 @@ import java.util.OptionalLong;
  * </ol>
  * A setting can be written in {@code spec.config} or as a {@code NEO4J_*} env var; the image's entrypoint
  * replaces the neo4j.conf line with the env value, so env wins. A legacy name ({@code dbms.memory.heap.max_size})
- * counts when the new name is absent: Neo4j migrates it and the new name wins. {@code spec.propertySharding.config}
- * does not count: the operator drops memory keys from it (anchor rules §1.2 "Config").
+ * counts when the new name is absent: Neo4j migrates it and the new name wins. The heap and page cache in
+ * {@code spec.propertySharding.config} count where {@code spec.config} lacks them: the reference operator reads
+ * them back into the memory block it renders ({@link ConfigSources#configAndEnv}).
  * Unreadable values become {@link Note}s (the memory rules report them); nothing here throws.
  *
  * <p>Besides the sizes it records which pools the user <em>wrote</em> at all, readable or not

@@ -28,10 +28,11 @@ import java.util.Optional;
  * <p>The {@code defaults:} section ({@link #defaulting()}) configures defaulting, not validation.
  *
  * <p>For one rule and one object, in this order: the skip annotation, then exemptions, then the
- * {@code rules:} entry for the rule ID, else the entry for its concern, else the rule's own severity.
+ * {@code rules:} entry for the rule ID, else the entry for its concern, else (for a rule the reference operator
+ * alone motivates) the {@code operator-only} entry, else the rule's own severity.
  */
 public class Policy {
-    /** Comma-separated rule IDs (or concerns, e.g. {@code memory}) the object opts out of. */
+    /** Comma-separated rule IDs (or concerns, e.g. {@code memory}, or {@code operator-only}) the object opts out of. */
     public static final String SKIP_ANNOTATION = "neo4j-guard.io/skip";
 
     private static final Policy DEFAULTS = new Policy();
@@ -116,9 +117,20 @@ public class Policy {
                 return Optional.empty();
             }
         }
+        return severityOf(rule);
+    }
+
+    /**
+     * The severity of {@code rule} by the {@code rules:} section alone (no object: exemptions and the skip
+     * annotation do not apply), or empty when it is off. Defaulting asks this to stay within what is enforced.
+     */
+    public Optional<Severity> severityOf(RuleMeta rule) {
         RuleSetting setting = rules.get(rule.id());
         if (setting == null) {
             setting = rules.get(rule.concern());
+        }
+        if (setting == null && rule.operatorOnly()) {
+            setting = rules.get(RuleSelectors.OPERATOR_ONLY);
         }
         if (setting == null) {
             return Optional.of(rule.severity());
@@ -176,6 +188,6 @@ public class Policy {
         }
         return Arrays.stream(skip.split(","))
                 .map(String::trim)
-                .anyMatch(s -> s.equals(rule.id()) || s.equals(rule.concern()));
+                .anyMatch(s -> !s.equals(RuleSelectors.ALL) && RuleSelectors.matches(s, rule));
     }
 }

@@ -19,6 +19,13 @@ public final class RuleSelectors {
     /** In an exemption's rule list: every rule. */
     public static final String ALL = "*";
 
+    /**
+     * Every rule marked {@link RuleMeta#operatorOnly()}: errors only because the reference operator refuses
+     * the object (policies/reconciler-lite.yaml relaxes them together). An entry for a rule ID or a concern
+     * wins over this one.
+     */
+    public static final String OPERATOR_ONLY = "operator-only";
+
     /** Suggestions are offered up to this edit distance: two typos, or a swapped pair of letters. */
     private static final int MAX_DISTANCE = 3;
 
@@ -29,18 +36,23 @@ public final class RuleSelectors {
     }
 
     public static boolean matches(String selector, RuleMeta rule) {
-        return selector.equals(ALL) || selector.equals(rule.id()) || selector.equals(rule.concern());
+        return selector.equals(ALL) || selector.equals(rule.id()) || selector.equals(rule.concern())
+                || (selector.equals(OPERATOR_ONLY) && rule.operatorOnly());
     }
 
     /** True when the selector names a known rule ID or the concern of at least one known rule. */
     public static boolean known(String selector, Collection<RuleMeta> rules) {
-        return rules.stream().anyMatch(r -> r.id().equals(selector) || r.concern().equals(selector));
+        return rules.stream().anyMatch(r -> r.id().equals(selector) || r.concern().equals(selector)
+                || (selector.equals(OPERATOR_ONLY) && r.operatorOnly()));
     }
 
     /** Every rule ID and concern, sorted: what a selector may be. */
     public static List<String> names(Collection<RuleMeta> rules) {
         Set<String> out = new LinkedHashSet<>();
         rules.stream().map(RuleMeta::concern).sorted().forEach(out::add);
+        if (rules.stream().anyMatch(RuleMeta::operatorOnly)) {
+            out.add(OPERATOR_ONLY);
+        }
         rules.stream().map(RuleMeta::id).sorted().forEach(out::add);
         return List.copyOf(out);
     }

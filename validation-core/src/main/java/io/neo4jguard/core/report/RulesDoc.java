@@ -58,12 +58,17 @@ public final class RulesDoc {
                 .append(". Severity `error` denies admission (webhook) and fails `neo4j-guard check`; `warning` admits ")
                 .append("the object and reports it. A policy file can turn a rule off, change its severity or exempt ")
                 .append("objects; in a policy and in the `neo4j-guard.io/skip` annotation a concern (the part before ")
-                .append("the dot, e.g. `memory`) names all its rules. `neo4j-guard explain <rule-id>` prints one rule.\n\n");
+                .append("the dot, e.g. `memory`) names all its rules. `neo4j-guard explain <rule-id>` prints one rule.\n\n")
+                .append("Rules marked *operator-only* are errors because the reference operator refuses the object at ")
+                .append("reconcile (it would be stored and never deploy), not because Neo4j or Kubernetes would; the ")
+                .append("policy selector `operator-only` names them all, and `policies/reconciler-lite.yaml` relaxes ")
+                .append("them to warnings for objects neo4j-guard's own reconciler manages.\n\n");
         b.append("| Rule | Severity | Title |\n|---|---|---|\n");
         for (List<RuleMeta> group : byConcern.values()) {
             for (RuleMeta r : group) {
                 b.append("| [`").append(r.id()).append("`](#").append(anchor(r.id())).append(") | ")
-                        .append(r.severity().label()).append(" | ").append(cell(r.title())).append(" |\n");
+                        .append(r.severity().label()).append(r.operatorOnly() ? " (operator-only)" : "")
+                        .append(" | ").append(cell(r.title())).append(" |\n");
             }
         }
         for (Map.Entry<String, List<RuleMeta>> e : byConcern.entrySet()) {
@@ -71,7 +76,9 @@ public final class RulesDoc {
             for (RuleMeta r : e.getValue()) {
                 b.append("\n### ").append(r.id()).append("\n\n");
                 b.append("**").append(r.title().strip()).append("**\n\n");
-                b.append("- Severity: `").append(r.severity().label()).append("`\n");
+                b.append("- Severity: `").append(r.severity().label()).append("`")
+                        .append(r.operatorOnly() ? " (operator-only: the reference operator refuses it)" : "")
+                        .append("\n");
                 b.append("- Kinds: ").append(kinds(r)).append("\n\n");
                 b.append(r.rationale().strip()).append("\n\n");
                 b.append("**Remediation.** ").append(r.remediation().strip()).append("\n");

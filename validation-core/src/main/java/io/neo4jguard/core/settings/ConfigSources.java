@@ -37,12 +37,28 @@ public final class ConfigSources {
         return out;
     }
 
-    /** Only {@code spec.config} and the env vars: what reaches neo4j.conf for memory (see {@code memory.MemorySettings}). */
+    /**
+     * What reaches neo4j.conf for memory (see {@code memory.MemorySettings}): spec.config, then the heap and page
+     * cache of spec.propertySharding.config where spec.config lacks them (the operator drops those keys from the
+     * sharding block but reads them back into its memory block, spec.config first: memory_config.go
+     * {@code UserMemorySetting} of the reference operator), then the env vars.
+     */
     public static List<ConfigEntry> configAndEnv(Node spec) {
         List<ConfigEntry> out = new ArrayList<>(map(spec.get("config"), ConfigEntry.Source.CONFIG, "/spec/config/"));
+        Node config = spec.get("config");
+        for (ConfigEntry e : map(spec.get("propertySharding", "config"), ConfigEntry.Source.PROPERTY_SHARDING,
+                "/spec/propertySharding/config/")) {
+            if (OPERATOR_READ_MEMORY_KEYS.contains(e.setting()) && !config.get(e.setting()).present()) {
+                out.add(e);
+            }
+        }
         out.addAll(env(spec.get("env")));
         return out;
     }
+
+    /** The memory keys the reference operator reads from spec.propertySharding.config (exact names). */
+    private static final Set<String> OPERATOR_READ_MEMORY_KEYS = Set.of("server.memory.heap.max_size",
+            "server.memory.heap.initial_size", "server.memory.pagecache.size");
 
     private static List<ConfigEntry> map(Node config, ConfigEntry.Source source, String pointerPrefix) {
         List<ConfigEntry> out = new ArrayList<>();

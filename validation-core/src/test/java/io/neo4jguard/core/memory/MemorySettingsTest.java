@@ -32,7 +32,9 @@ class MemorySettingsTest {
             env: [{name: JAVA_OPTS, value: -XX:+UseG1GC}]                       | true  | true    | false      | 2147483648
             config: {server.jvm.additional: -Xms1g}                             | false | true    | false      | -1
             config: {server.jvm.additional: -Xmx3Gi}                            | true  | false   | false      | -1
-            propertySharding: {config: {server.memory.heap.max_size: 4g}}       | false | false   | false      | -1
+            propertySharding: {config: {server.memory.heap.max_size: 4g}}       | true  | false   | false      | 4294967296
+            "{config: {server.memory.heap.max_size: 2g}, propertySharding: {config: {server.memory.heap.max_size: 4g}}}" | true | false | false | 2147483648
+            propertySharding: {config: {dbms.memory.heap.max_size: 4g}}        | false | false   | false      | -1
             """)
     void writtenPools(String spec, boolean max, boolean initial, boolean pageCache, long maxBytes) throws Exception {
         MemorySettings s = read(spec);

@@ -72,9 +72,23 @@ public final class DatabaseOptionsCheck implements Check {
                     + "existingDataSeedServer, and storeFormat block.",
             "spec:\n  seedURI: s3://backups/sales.backup\n  options:\n    storeFormat: block");
 
+    public static final RuleMeta OPERATOR_OPTION_VALUE = new RuleMeta("database.operator-option-value",
+            "An option value Neo4j accepts but the reference operator refuses", Severity.ERROR,
+            Set.of(Kinds.DATABASE),
+            "The reference operator accepts txLogEnrichment only as OFF or DIFF and storeFormat only as standard, "
+                    + "high_limit or block (internal/validation/database_validator.go); it refuses FULL (change data "
+                    + "capture with full before/after states) and aligned, which Neo4j supports, and keeps the "
+                    + "database condition False, so the database is never created.",
+            "Use txLogEnrichment DIFF (or OFF) and storeFormat block under the reference operator.",
+            "spec:\n  options:\n    txLogEnrichment: DIFF\n    storeFormat: block", true);
+
+    /** The values database_validator.go of the reference operator accepts. */
+    static final List<String> OPERATOR_TX_LOG_ENRICHMENT = List.of("OFF", "DIFF");
+    static final List<String> OPERATOR_STORE_FORMATS = List.of("standard", "high_limit", "block");
+
     @Override
     public List<RuleMeta> rules() {
-        return List.of(OPTION_UNKNOWN, OPTION_VALUE_INVALID, OPTION_DEPRECATED);
+        return List.of(OPTION_UNKNOWN, OPTION_VALUE_INVALID, OPTION_DEPRECATED, OPERATOR_OPTION_VALUE);
     }
 
     @Override
@@ -113,12 +127,18 @@ public final class DatabaseOptionsCheck implements Check {
                 if (!TX_LOG_ENRICHMENT.contains(v.toUpperCase(Locale.ROOT))) {
                     ctx.report(OPTION_VALUE_INVALID, node.path(), Messages.notSupported(v, TX_LOG_ENRICHMENT),
                             "FULL records full before/after states for CDC, DIFF only changes, OFF disables");
+                } else if (!OPERATOR_TX_LOG_ENRICHMENT.contains(v.toUpperCase(Locale.ROOT))) {
+                    ctx.report(OPERATOR_OPTION_VALUE, node.path(), Messages.notSupported(v, OPERATOR_TX_LOG_ENRICHMENT)
+                            + ": the reference operator refuses it", "DIFF records the changes for CDC");
                 }
             }
             case "storeFormat" -> {
                 if (!STORE_FORMATS.contains(v)) {
                     ctx.report(OPTION_VALUE_INVALID, node.path(), Messages.notSupported(v, STORE_FORMATS),
                             "block is the recommended Enterprise format");
+                } else if (!OPERATOR_STORE_FORMATS.contains(v)) {
+                    ctx.report(OPERATOR_OPTION_VALUE, node.path(), Messages.notSupported(v, OPERATOR_STORE_FORMATS)
+                            + ": the reference operator refuses it", "use storeFormat: block");
                 } else if (DEPRECATED_STORE_FORMATS.contains(v)) {
                     ctx.report(OPTION_DEPRECATED, node.path(), Messages.invalid(v,
                             "the " + v + " store format is deprecated since Neo4j 5.23"), "use storeFormat: block");

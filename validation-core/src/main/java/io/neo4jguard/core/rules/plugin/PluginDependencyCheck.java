@@ -25,9 +25,27 @@ public final class PluginDependencyCheck implements Check {
             "Give each dependency a name and, optionally, a constraint such as >=5.26.0.",
             "spec:\n  dependencies:\n    - name: apoc\n      versionConstraint: \">=5.26.0\"");
 
+    public static final RuleMeta OPERATOR_CONSTRAINT = new RuleMeta("plugin.operator-version-constraint",
+            "A dependency versionConstraint the reference operator refuses", Severity.ERROR, Set.of(Kinds.PLUGIN),
+            "The reference operator accepts a versionConstraint only when it starts with >=, <=, ~, ^, =, > or < or "
+                    + "has at least two dot-separated parts (internal/validation/plugin_validator.go), so a bare "
+                    + "major such as 1 is refused and the plugin is marked Invalid.",
+            "Write the constraint with an operator or two parts: >=1, 1.0, ^2.10.",
+            "spec:\n  dependencies:\n    - name: apoc\n      versionConstraint: \">=5.26.0\"", true);
+
     @Override
     public List<RuleMeta> rules() {
-        return List.of(DEPENDENCY_INVALID);
+        return List.of(DEPENDENCY_INVALID, OPERATOR_CONSTRAINT);
+    }
+
+    /** plugin_validator.go of the reference operator: an operator prefix, or at least two dot-separated parts. */
+    static boolean operatorAccepts(String constraint) {
+        for (String prefix : List.of(">=", "<=", "~", "^", "=", ">", "<")) {
+            if (constraint.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return constraint.split("\\.", -1).length >= 2;
     }
 
     @Override
@@ -60,8 +78,14 @@ public final class PluginDependencyCheck implements Check {
             Node constraint = dep.get("versionConstraint");
             Optional<String> c = constraint.scalarText().filter(s -> !s.isBlank()); // "" means any version
             if (c.isPresent()) {
-                VersionConstraint.problem(c.get()).ifPresent(p -> ctx.report(DEPENDENCY_INVALID, constraint.path(),
+                Optional<String> problem = VersionConstraint.problem(c.get());
+                problem.ifPresent(p -> ctx.report(DEPENDENCY_INVALID, constraint.path(),
                         Messages.invalid(constraint.json(), p), "e.g. >=5.26.0, ^2.10 or 5.26.x"));
+                if (problem.isEmpty() && !operatorAccepts(c.get())) {
+                    ctx.report(OPERATOR_CONSTRAINT, constraint.path(), Messages.invalid(constraint.json(),
+                            "the reference operator wants an operator prefix or two dot-separated parts"),
+                            "e.g. >=" + c.get().trim());
+                }
             }
         }
     }

@@ -40,9 +40,22 @@ public final class PluginResourcesCheck implements Check {
             "Size the Neo4j pods through the cluster's or standalone's spec.resources and memory settings instead.",
             "# on the Neo4jEnterpriseCluster:\nspec:\n  resources:\n    limits:\n      memory: 8Gi");
 
+    public static final RuleMeta OPERATOR_FORMAT = new RuleMeta("plugin.operator-quantity-format",
+            "A plugin resource quantity the reference operator's suffix test refuses", Severity.ERROR,
+            Set.of(Kinds.PLUGIN),
+            "The reference operator accepts memoryLimit and cpuLimit only when they end with m, Mi, Gi, Ti, Ki, k, "
+                    + "M, G or T or are all digits (internal/validation/plugin_validator.go), so it refuses valid "
+                    + "quantities such as 0.5 or 1e9 and marks the plugin Invalid: it is never installed.",
+            "Write the quantity with a unit suffix: 500m instead of 0.5, 1G instead of 1e9.",
+            "spec:\n  resources:\n    memoryLimit: 1Gi\n    cpuLimit: 500m", true);
+
+    /** plugin_validator.go of the reference operator: a suffix test, or all digits. */
+    static final java.util.regex.Pattern OPERATOR_QUANTITY = java.util.regex.Pattern.compile(
+            ".*(m|Mi|Gi|Ti|Ki|k|M|G|T)|[0-9]+");
+
     @Override
     public List<RuleMeta> rules() {
-        return List.of(RESOURCES_INVALID, RESOURCES_IGNORED);
+        return List.of(RESOURCES_INVALID, RESOURCES_IGNORED, OPERATOR_FORMAT);
     }
 
     @Override
@@ -76,6 +89,11 @@ public final class PluginResourcesCheck implements Check {
             return Optional.empty();
         }
         Parsed<BigDecimal> q = KubernetesQuantity.parse(text.get());
+        if (q.ok() && !OPERATOR_QUANTITY.matcher(text.get()).matches()) {
+            ctx.report(OPERATOR_FORMAT, node.path(), Messages.invalid(node.json(), "the reference operator accepts "
+                    + "only a unit suffix (m, Mi, Gi, Ti, Ki, k, M, G, T) or plain digits"),
+                    what.equals("CPU") ? "e.g. 500m" : "e.g. 1G or 1Gi");
+        }
         if (!q.ok()) {
             ctx.report(RESOURCES_INVALID, node.path(), Messages.invalid(node.json(), q.error()),
                     what.equals("CPU") ? "e.g. 500m or 2" : "e.g. 1Gi or 512Mi");

@@ -56,6 +56,16 @@ public final class AuthCheck implements Check {
             "spec:\n  auth:\n    authenticationProviders: [oidc-okta, native]\n"
                     + "    authorizationProviders: [oidc-okta, native]");
 
+    public static final RuleMeta OPERATOR_PLUGIN_PROVIDER = new RuleMeta("auth.operator-plugin-provider",
+            "A plugin-<name> auth provider, which the reference operator refuses", Severity.ERROR, ServerSpecs.BOTH,
+            "Neo4j loads auth plugins as plugin-<name> providers, but the reference operator accepts only native, "
+                    + "ldap, oidc, oidc-<name>, jwt, kerberos, saml and custom in the provider lists "
+                    + "(internal/validation/auth_validator.go) and refuses the object at reconcile: it is stored, "
+                    + "then never deploys.",
+            "Configure the plugin provider through a reconciler that supports it (policies/reconciler-lite.yaml "
+                    + "relaxes this rule), or use native, ldap or oidc-<name>.",
+            "spec:\n  auth:\n    authenticationProviders: [oidc-okta, native]", true);
+
     public static final RuleMeta OIDC_UNDEFINED = rule("auth.oidc-provider-undefined",
             "Every oidc-<name> provider needs its spec.auth.oidc entry", Severity.ERROR,
             "oidc-<name> refers to the SSO provider configured under dbms.security.oidc.<name>.*, which the "
@@ -172,7 +182,7 @@ public final class AuthCheck implements Check {
 
     @Override
     public List<RuleMeta> rules() {
-        return List.of(PROVIDER_UNKNOWN, OIDC_UNDEFINED, PROVIDER_UNUSED, OIDC_NAME_RULE, OIDC_AUDIENCE,
+        return List.of(PROVIDER_UNKNOWN, OPERATOR_PLUGIN_PROVIDER, OIDC_UNDEFINED, PROVIDER_UNUSED, OIDC_NAME_RULE, OIDC_AUDIENCE,
                 OIDC_ENDPOINTS, OIDC_AUTH_FLOW, LDAP_HOST, LDAP_SYSTEM_ACCOUNT, LDAP_SETTING, LDAP_SEARCH_ACCOUNT,
                 LDAP_UNCONFIGURED, TRUST_STORE, EXTERNAL_SECRETS);
     }
@@ -227,6 +237,9 @@ public final class AuthCheck implements Check {
                 } else if (p.startsWith(PLUGIN_PREFIX) && PLUGIN_NAME.matcher(p.substring(PLUGIN_PREFIX.length()))
                         .matches()) {
                     used.add(p);
+                    ctx.report(OPERATOR_PLUGIN_PROVIDER, item.path(), Messages.notSupported(p, List.of(NATIVE, LDAP,
+                                    "oidc-<name>")) + ": the reference operator refuses plugin-<name> providers",
+                            "Neo4j itself loads it; only the reference operator refuses it");
                 } else {
                     reportUnknown(ctx, item, p, pointer, oidc);
                 }

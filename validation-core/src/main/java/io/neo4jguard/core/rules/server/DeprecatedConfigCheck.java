@@ -44,7 +44,22 @@ public final class DeprecatedConfigCheck implements Check {
             "Use the replacement named in the message, or remove the setting.",
             "spec:\n  image:\n    tag: 2025.10.1-enterprise\n  config:\n    initial.server.tags: eu-west   # not server.groups");
 
-    private static final List<RuleMeta> RULES = List.of(DEPRECATED, REMOVED);
+    public static final RuleMeta OPERATOR_DEPRECATED = new RuleMeta("config.operator-deprecated-key",
+            "A 4.x setting name the reference operator refuses", Severity.ERROR, ServerSpecs.CLUSTER,
+            "The reference operator refuses a cluster whose spec.config has dbms.default_database, "
+                    + "dbms.logs.query.enabled or dbms.integrations.cloud_storage.s3.region "
+                    + "(internal/validation/config_validator.go, exact key match): it is stored, then never deploys. "
+                    + "Neo4j itself still migrates the first two to their new names on load "
+                    + "(config.deprecated-key says so for a standalone).",
+            "Rename the setting to the name given in the message (initial.dbms.default_database, "
+                    + "db.logs.query.enabled), or remove it.",
+            "spec:\n  config:\n    initial.dbms.default_database: movies   # not dbms.default_database", true);
+
+    /** The names config_validator.go of the reference operator refuses in a cluster's spec.config (exact match). */
+    static final Set<String> OPERATOR_REFUSED = Set.of("dbms.default_database", "dbms.logs.query.enabled",
+            "dbms.integrations.cloud_storage.s3.region");
+
+    private static final List<RuleMeta> RULES = List.of(DEPRECATED, REMOVED, OPERATOR_DEPRECATED);
 
     @Override
     public List<RuleMeta> rules() {
@@ -68,6 +83,14 @@ public final class DeprecatedConfigCheck implements Check {
             String name = Neo4jSettings.canonical(key);
             if (ManagedConfigCheck.ruleFor(standalone, calVer, name, e.value()).isPresent()) {
                 continue; // forbidden outright: the error says more than "deprecated"
+            }
+            if (!standalone && e.source() == ConfigEntry.Source.CONFIG && OPERATOR_REFUSED.contains(e.setting())) {
+                Optional<SettingNames.Rename> rename = Neo4jSettings.legacy(key);
+                String instead = rename.map(SettingNames.Rename::replacement).filter(r -> r != null)
+                        .map(r -> "rename it to " + r).orElse("remove it");
+                ctx.report(OPERATOR_DEPRECATED, e.keyPath(), Messages.invalid(e.setting(), "the reference operator "
+                        + "refuses this deprecated setting name in a cluster's spec.config"), instead);
+                continue;
             }
             Optional<Neo4jSettings.Removal> removal = Neo4jSettings.removedIn2025(name);
             Optional<SettingNames.Rename> legacy = Neo4jSettings.legacy(key);

@@ -28,11 +28,9 @@ import java.util.Set;
  * {@link MemoryBudget} for the derivation): an error below a hard floor for JVM native memory, a warning below
  * Neo4j's own memory-recommendation OS reserve.
  *
- * <p>Floors the reference operator had and this check drops, with the reason: "heap below 256 MiB" and
- * "page cache below 128 MiB" errors (Neo4j's own recommendation for a 512 MiB container is a 153 MiB heap and a
- * 26 MiB page cache, and its page-cache clamp is 8 MiB, so small pools are a sizing choice, not a fault),
- * "limit below 1 GiB" errors twice over (replaced by one warning at Neo4j's documented 2 GB minimum), and a
- * missing limit read as 0 (now a warning that nothing bounds the pools).
+ * <p>These are Neo4j's limits. The reference operator's own floors (heap 256 MiB, page cache 128 MiB, limit 1 GiB
+ * or 2 GiB, the 25 % overhead, transaction memory over the heap) are {@link OperatorMemoryCheck}'s
+ * operator-only rules.
  */
 public final class MemoryCheck implements Check {
 
@@ -111,7 +109,9 @@ public final class MemoryCheck implements Check {
             "Transaction state lives on the heap (the default in 5.x, the only option from 2025.01), and "
                     + "dbms.memory.transaction.total.max bounds it (default 70 % of the heap). A limit above the "
                     + "heap never triggers: a big transaction exhausts the heap first and the server fails with "
-                    + "OutOfMemoryError instead of refusing that one transaction.",
+                    + "OutOfMemoryError instead of refusing that one transaction. On a cluster whose spec.config "
+                    + "sets both, the reference operator refuses it: memory.operator-transaction-over-heap (error) "
+                    + "reports that instead.",
             "Set dbms.memory.transaction.total.max below the max heap, or leave it unset (70 % of the heap).",
             "spec:\n  config:\n    server.memory.heap.max_size: 4g\n    dbms.memory.transaction.total.max: 2800m");
 
@@ -136,8 +136,11 @@ public final class MemoryCheck implements Check {
 
     public static final RuleMeta IN_PROPERTY_SHARDING = new RuleMeta("memory.in-property-sharding-config",
             "Memory settings in spec.propertySharding.config", Severity.WARNING, Set.of(Kinds.CLUSTER),
-            "The operator drops memory settings from spec.propertySharding.config when it renders neo4j.conf "
-                    + "(anchor rules §1.2), so they never take effect.",
+            "The reference operator reads heap and page cache from spec.propertySharding.config when spec.config "
+                    + "lacks them (memory_config.go UserMemorySetting) and writes other memory settings from it into "
+                    + "neo4j.conf after spec.config, but its memory validation reads spec.config only, so values here "
+                    + "bypass its floors and its 25 % overhead check. neo4j-guard counts the heap and page cache here "
+                    + "in every memory rule; keep memory in spec.config, where the operator and every reader look.",
             "Move them to spec.config.",
             "spec:\n  config:\n    server.memory.heap.max_size: 8g\n  propertySharding:\n    enabled: true");
 
@@ -312,6 +315,9 @@ public final class MemoryCheck implements Check {
         if (s.txTotal().isEmpty() || s.heapMax().isEmpty() || s.offHeapTx().isPresent()) {
             return; // with 5.x off-heap transaction state, part of the tracked memory is outside the heap
         }
+        if (Kinds.CLUSTER.equals(ctx.kind()) && OperatorMemoryCheck.transactionOverHeap(ctx.spec())) {
+            return; // memory.operator-transaction-over-heap reports it as the operator's refusal
+        }
         MemorySettings.Pool tx = s.txTotal().get();
         MemorySettings.Pool heap = s.heapMax().get();
         if (tx.bytes() > heap.bytes()) {
@@ -328,7 +334,8 @@ public final class MemoryCheck implements Check {
             String name = SettingNames.canonical(e.getKey().strip());
             if (name.startsWith("server.memory.") || name.startsWith("dbms.memory.") || name.startsWith("db.memory.")) {
                 ctx.report(IN_PROPERTY_SHARDING, e.getValue().path(), Messages.invalid(e.getValue().json(),
-                                "memory settings in spec.propertySharding.config are dropped by the operator"),
+                                "memory settings in spec.propertySharding.config take effect but bypass the "
+                                        + "operator's memory validation, which reads spec.config only"),
                         "move " + e.getKey().strip() + " to spec.config");
             }
         }

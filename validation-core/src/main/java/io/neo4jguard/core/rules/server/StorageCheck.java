@@ -45,8 +45,8 @@ public final class StorageCheck implements Check {
             "The size goes into a PersistentVolumeClaim, so it must be a Kubernetes quantity (100Gi, 500G, "
                     + "1.5Ti, 1e12) of at least one byte. Neo4j's own size syntax (10g, 10GB) is a different "
                     + "language and the API server rejects it in a PVC; 512m is half a byte (m is milli). The "
-                    + "reference operator's regex also rejects valid quantities such as 100.5Gi, 1Pi or 1e9; this "
-                    + "rule accepts every valid quantity.",
+                    + "reference operator's regex also rejects valid quantities such as 100.5Gi, 1Pi or 1e9 on a "
+                    + "cluster; storage.operator-size-format reports those.",
             "Write a Kubernetes quantity with a binary unit: 10Gi, 512Mi, 2Ti.",
             "spec:\n  storage:\n    size: 10Gi");
 
@@ -73,13 +73,25 @@ public final class StorageCheck implements Check {
             "Use Retain for production data, Delete for throw-away environments.",
             "spec:\n  storage:\n    retentionPolicy: Retain");
 
+    public static final RuleMeta OPERATOR_SIZE_FORMAT = new RuleMeta("storage.operator-size-format",
+            "A data volume size the reference operator's pattern refuses", Severity.ERROR, ServerSpecs.CLUSTER,
+            "The reference operator accepts a cluster's spec.storage.size only as digits with an optional K, M, G "
+                    + "or T and an optional i (internal/validation/storage_validator.go, ^\\d+([KMGT]i?)?$), and "
+                    + "refuses the cluster at reconcile otherwise: it is stored, then never deploys. Kubernetes "
+                    + "accepts more (100.5Gi, 1Pi, 1e12, 500k); standalones are not checked by the operator.",
+            "Write whole digits with Ki, Mi, Gi or Ti: 100Gi, 1536Gi, 2Ti.",
+            "spec:\n  storage:\n    size: 1536Gi   # not 1.5Ti", true);
+
+    /** The reference operator's storage size pattern (storage_validator.go). */
+    static final java.util.regex.Pattern OPERATOR_SIZE = java.util.regex.Pattern.compile("\\d+([KMGT]i?)?");
+
     private static RuleMeta rule(String id, String title, Severity s, String why, String fix, String example) {
         return new RuleMeta(id, title, s, ServerSpecs.BOTH, why, fix, example);
     }
 
     @Override
     public List<RuleMeta> rules() {
-        return List.of(SIZE_REQUIRED, SIZE_INVALID, SIZE_SMALL, CLASS_NAME, RETENTION);
+        return List.of(SIZE_REQUIRED, SIZE_INVALID, SIZE_SMALL, CLASS_NAME, RETENTION, OPERATOR_SIZE_FORMAT);
     }
 
     @Override
@@ -132,6 +144,11 @@ public final class StorageCheck implements Check {
                         "write a size such as 10Gi");
             }
             return;
+        }
+        if (ServerSpecs.isCluster(ctx) && !OPERATOR_SIZE.matcher(size).matches()) {
+            ctx.report(OPERATOR_SIZE_FORMAT, node.path(), Messages.invalid(node.json(), "the reference operator "
+                    + "accepts only digits with an optional K, M, G or T (and i)"), "write it as whole Ki, Mi, Gi "
+                    + "or Ti, e.g. 100Gi");
         }
         if (bytes.compareTo(BigDecimal.valueOf(SMALL_SIZE)) < 0) {
             ctx.report(SIZE_SMALL, node.path(), Messages.invalid(node.json(), "is smaller than 1Gi: transaction "

@@ -23,13 +23,13 @@ class DatabaseOptionsCheckTest {
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', nullValues = "-", value = {
             // txLogEnrichment: FULL (refused by the reference), DIFF, OFF
-            "{txLogEnrichment: FULL}        | -",
+            "{txLogEnrichment: FULL}        | database.operator-option-value",
             "{txLogEnrichment: DIFF}        | -",
             "{txLogEnrichment: \"off\"}     | -",
             "{txLogEnrichment: NONE}        | database.option-value-invalid",
             // storeFormat, incl. aligned; deprecated formats warn
             "{storeFormat: block}           | -",
-            "{storeFormat: aligned}         | -",
+            "{storeFormat: aligned}         | database.operator-option-value",
             "{storeFormat: standard}        | database.option-deprecated",
             "{storeFormat: high_limit}      | database.option-deprecated",
             "{storeFormat: BLOCK}           | database.option-value-invalid",

@@ -33,8 +33,8 @@ class AuthCheckTest {
     @CsvSource(delimiter = '|', value = {
             "[native] | ''",
             "[oidc-okta, native] | ''",
-            "[plugin-Neo4j-Kerberos, native] | ''",
-            "[plugin-com.example.JwtAuthPlugin] | ''",
+            "[plugin-Neo4j-Kerberos, native] | auth.operator-plugin-provider",
+            "[plugin-com.example.JwtAuthPlugin] | auth.operator-plugin-provider",
             "[Native] | auth.provider-unknown",
             "[oidc] | auth.provider-unknown",
             "[jwt] | auth.provider-unknown",

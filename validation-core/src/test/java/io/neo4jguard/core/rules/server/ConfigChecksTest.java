@@ -82,8 +82,10 @@ class ConfigChecksTest {
             Neo4jEnterpriseCluster    | 2025.10.1-enterprise | initial.server.tags                            | eu         | none
             Neo4jEnterpriseCluster    | 5.26.0-enterprise    | dbms.memory.heap.max_size                      | 4g         | config.deprecated-key
             Neo4jEnterpriseCluster    | 2025.10.1-enterprise | dbms.memory.heap.max_size                      | 4g         | config.deprecated-key
-            Neo4jEnterpriseCluster    | 5.26.0-enterprise    | dbms.default_database                          | movies     | config.deprecated-key
-            Neo4jEnterpriseCluster    | 5.26.0-enterprise    | dbms.logs.query.enabled                        | INFO       | config.deprecated-key
+            Neo4jEnterpriseCluster    | 5.26.0-enterprise    | dbms.default_database                          | movies     | config.operator-deprecated-key
+            Neo4jEnterpriseCluster    | 5.26.0-enterprise    | dbms.logs.query.enabled                        | INFO       | config.operator-deprecated-key
+            Neo4jEnterpriseStandalone | 5.26.0-enterprise    | dbms.logs.query.enabled                        | INFO       | config.deprecated-key
+            Neo4jEnterpriseCluster    | 5.26.0-enterprise    | dbms.integrations.cloud_storage.s3.region      | eu-west-1  | config.operator-deprecated-key
             Neo4jEnterpriseCluster    | 5.26.0-enterprise    | db.logs.query.enabled                          | INFO       | none
             Neo4jEnterpriseCluster    | 5.26.0-enterprise    | dbms.connector.bolt.type                       | BOLT       | config.deprecated-key
             Neo4jEnterpriseCluster    | 5.26.0-enterprise    | dbms.memory.pagecache.warmup.preload.whitelist | .*         | config.deprecated-key

@@ -310,13 +310,23 @@ class MemoryCheckTest {
             0     | 4g | none
             """)
     void transactionMemoryAboveTheHeapNeverApplies(String tx, String heap, String rule) {
-        List<Finding> f = run(withConfig("16Gi", "dbms.memory.transaction.total.max: " + tx
-                + "\nserver.memory.heap.max_size: " + heap));
+        Resource standalone = standalone("""
+                resources: {limits: {memory: 16Gi}}
+                config: {dbms.memory.transaction.total.max: %s, server.memory.heap.max_size: %s}
+                """.formatted(tx, heap));
+        List<Finding> f = run(standalone);
         if (rule.equals("none")) {
             assertThat(ids(f)).doesNotContain("memory.transaction-over-heap");
         } else {
             assertThat(only(f, rule).field()).isEqualTo("spec.config[dbms.memory.transaction.total.max]");
         }
+        // On a cluster with spec.resources the reference operator refuses it: its rule reports, this one not.
+        List<Finding> cluster = run(withConfig("16Gi", "dbms.memory.transaction.total.max: " + tx
+                + "\nserver.memory.heap.max_size: " + heap));
+        assertThat(ids(cluster)).doesNotContain("memory.transaction-over-heap");
+        assertThat(ids(Specs.run(new OperatorMemoryCheck(), withConfig("16Gi", "dbms.memory.transaction.total.max: "
+                + tx + "\nserver.memory.heap.max_size: " + heap))).contains("memory.operator-transaction-over-heap"))
+                .isEqualTo(!rule.equals("none"));
     }
 
     @Test
@@ -337,7 +347,9 @@ class MemoryCheckTest {
     }
 
     @Test
-    void memoryInPropertyShardingConfigIsDropped() {
+    void memoryInPropertyShardingConfigCountsAndIsFlagged() {
+        // The reference operator reads the heap back from spec.propertySharding.config (memory_config.go
+        // UserMemorySetting), so a 64g heap there overflows an 8Gi container like one in spec.config.
         List<Finding> f = run(cluster("""
                 resources: {limits: {memory: 8Gi}}
                 propertySharding:
@@ -345,7 +357,7 @@ class MemoryCheckTest {
                   config: {server.memory.heap.max_size: 64g, db.query.default_language: CYPHER_25}
                 """));
 
-        assertThat(ids(f)).containsExactly("memory.in-property-sharding-config");
+        assertThat(ids(f)).containsExactly("memory.in-property-sharding-config", "memory.over-limit");
         assertThat(f.get(0).field()).isEqualTo("spec.propertySharding.config[server.memory.heap.max_size]");
     }
 

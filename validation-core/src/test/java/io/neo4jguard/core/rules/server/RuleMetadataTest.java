@@ -30,7 +30,7 @@ class RuleMetadataTest {
                 assertThat(Kinds.SERVERS).as(m.id()).containsAll(m.kinds());
             }
         }
-        assertThat(ids).hasSize(33);
+        assertThat(ids).hasSize(34); // with storage.operator-size-format
     }
 
     @Test
