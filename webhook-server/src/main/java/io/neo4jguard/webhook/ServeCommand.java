@@ -12,6 +12,8 @@ import io.neo4jguard.certs.kube.SecretCertStore;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.neo4jguard.core.Validator;
 import io.neo4jguard.core.units.GoDuration;
+import io.neo4jguard.core.defaults.Defaults;
+import io.neo4jguard.core.defaults.DefaultsOptions;
 import io.neo4jguard.core.policy.Policy;
 import io.neo4jguard.core.policy.PolicyException;
 import io.neo4jguard.core.units.Parsed;
@@ -139,9 +141,13 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() {
         JsonLog log = JsonLog.to(out);
         Validator validator = Validator.standard();
+        Defaults defaults = Defaults.standard();
         if (policy != null && !policy.isBlank()) {
             try {
-                validator = validator.withPolicy(Policy.load(resolve(policy), policy, validator.rules()));
+                Policy loaded = Policy.load(resolve(policy), policy, validator.rules());
+                validator = validator.withPolicy(loaded);
+                // Defaulting follows the policy: its defaults: section, and what its rules enforce (issue 11).
+                defaults = Defaults.standard(DefaultsOptions.from(loaded));
             } catch (PolicyException e) {
                 e.problems().forEach(p -> error("policy " + p));
                 return Main.USAGE;
@@ -239,7 +245,7 @@ final class ServeCommand implements Callable<Integer> {
         }
 
         ServerConfig config = ServerConfig.create(dir).bind(host).port(port).metricsPort(metricsPort)
-                .validator(validator).resolvers(resolvers).shutdownDelay(delay).log(log);
+                .validator(validator).defaults(defaults).resolvers(resolvers).shutdownDelay(delay).log(log);
         try {
             config.clientCa(clientCa == null || clientCa.isBlank() ? null : resolve(clientCa));
         } catch (InvalidPathException e) {

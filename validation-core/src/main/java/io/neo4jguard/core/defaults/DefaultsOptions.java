@@ -1,20 +1,41 @@
 package io.neo4jguard.core.defaults;
 
+import io.neo4jguard.core.api.RuleMeta;
+import io.neo4jguard.core.api.Severity;
 import io.neo4jguard.core.policy.DefaultsSettings;
 import io.neo4jguard.core.policy.Policy;
+import io.neo4jguard.core.rules.server.OperatorMemoryCheck;
+
+import java.util.List;
 
 /**
- * Switches for defaulting, set by policy (its {@code defaults:} section).
+ * Switches for defaulting, set by policy (its {@code defaults:} section, and what its {@code rules:} enforce).
  *
  * @param requiredAntiAffinity make the server anti-affinity required instead of preferred: a node
  *                             loss then never takes two servers, at the price of pods staying Pending
  *                             when there are fewer nodes than servers
+ * @param operatorMemory       keep a cluster's memory pools within the reference operator's budget (heap and
+ *                             page cache floors, heap + page cache + max(25 % of the limit, 512 MiB) ≤ limit):
+ *                             on whenever the policy makes one of those rules an error (the default policy
+ *                             does), so defaulting never writes what validation then denies
  */
-public record DefaultsOptions(boolean requiredAntiAffinity) {
-    public static final DefaultsOptions STANDARD = new DefaultsOptions(false);
+public record DefaultsOptions(boolean requiredAntiAffinity, boolean operatorMemory) {
+    public static final DefaultsOptions STANDARD = new DefaultsOptions(false, true);
 
-    /** The options a policy's {@code defaults:} section asks for ({@link #STANDARD} without one). */
+    /** The operator's memory rules that defaulting must not trip. */
+    static final List<RuleMeta> OPERATOR_MEMORY_RULES = List.of(OperatorMemoryCheck.OVERHEAD,
+            OperatorMemoryCheck.HEAP_FLOOR, OperatorMemoryCheck.PAGE_CACHE_FLOOR);
+
+    /** As the default policy: the operator's memory budget enforced. */
+    public DefaultsOptions(boolean requiredAntiAffinity) {
+        this(requiredAntiAffinity, true);
+    }
+
+    /** The options a policy asks for ({@link #STANDARD} for the default policy). */
     public static DefaultsOptions from(Policy policy) {
-        return new DefaultsOptions(policy.defaulting().antiAffinity() == DefaultsSettings.AntiAffinity.REQUIRED);
+        boolean operatorMemory = OPERATOR_MEMORY_RULES.stream()
+                .anyMatch(r -> policy.severityOf(r).filter(s -> s == Severity.ERROR).isPresent());
+        return new DefaultsOptions(policy.defaulting().antiAffinity() == DefaultsSettings.AntiAffinity.REQUIRED,
+                operatorMemory);
     }
 }

@@ -9,6 +9,7 @@ import io.neo4jguard.core.engine.Node;
 import io.neo4jguard.core.memory.MemoryBudget;
 import io.neo4jguard.core.memory.MemoryRecommendation;
 import io.neo4jguard.core.memory.MemorySettings;
+import io.neo4jguard.core.memory.OperatorMemoryBudget;
 import io.neo4jguard.core.units.KubernetesQuantity;
 import io.neo4jguard.core.units.Neo4jSize;
 import io.neo4jguard.core.units.Parsed;
@@ -65,7 +66,10 @@ final class MemoryPoolsDefaulter implements Defaulter {
                     + "Neo4j's own neo4j-admin server memory-recommendation knows the split for a given amount of "
                     + "memory (heap, page cache, and a reserve for the OS and the JVM's native memory); neo4j-guard "
                     + "applies it, to the byte, to the container's memory limit (or request) at deploy time. When the "
-                    + "user set one pool, the other is sized from what remains after the recommended OS reserve.",
+                    + "user set one pool, the other is sized from what remains after the recommended OS reserve. For a "
+                    + "cluster the reference operator also refuses heap + page cache + max(25 % of the limit, 512 MiB) "
+                    + "above the limit (from 40 GiB up Neo4j's recommendation keeps less); while the policy enforces "
+                    + "that rule (the default) the heap stays Neo4j's and the page cache is capped to fit.",
             "Set server.memory.heap.max_size and server.memory.pagecache.size yourself (Neo4j sizes: 4g, 3584m), "
                     + "or annotate the object with neo4j-guard.io/defaults: off.",
             "spec:\n  resources:\n    limits:\n      memory: 8Gi\n  config:\n    server.memory.heap.initial_size: 3584m\n"
@@ -75,6 +79,14 @@ final class MemoryPoolsDefaulter implements Defaulter {
     static final long MIN_PAGE_CACHE = MemoryRecommendation.MIN_PAGE_CACHE;
 
     private static final long MIB = 1024L * 1024;
+
+    /**
+     * The reference operator's view of a cluster: its budget, and the heap and page cache it reads (spec.config by
+     * exact name; 0 when absent), which may differ from what Neo4j runs with (an env var wins in Neo4j, not in the
+     * operator's check), so both must fit.
+     */
+    record Operator(OperatorMemoryBudget budget, long seenHeap, long seenPageCache) {
+    }
 
     /** The pools to write; 0 means leave that pool alone. */
     record Pools(long heap, long pageCache) {
@@ -105,7 +117,16 @@ final class MemoryPoolsDefaulter implements Defaulter {
         boolean fiveX = version.ok() && !version.value().isCalVer();
         // Only a real limit bounds the JVM's default heap (25 % of the container), as in validation.
         MemorySettings settings = MemorySettings.read(spec, limit.present() ? total : OptionalLong.empty(), fiveX);
-        plan(total.getAsLong(), settings).ifPresent(p -> {
+        // The reference operator checks a cluster's pools whenever spec.resources is set: the floors always, the
+        // budget against the memory limit (never a request; without a limit only its floors can be kept).
+        Optional<Operator> operator = Optional.empty();
+        if (options.operatorMemory() && Kinds.CLUSTER.equals(object.kind())) {
+            operator = Optional.of(new Operator(limit.present() ? new OperatorMemoryBudget(total.getAsLong())
+                    : OperatorMemoryBudget.FLOORS_ONLY,
+                    OperatorMemoryBudget.bytes(spec, MemorySettings.HEAP_MAX).orElse(0),
+                    OperatorMemoryBudget.bytes(spec, MemorySettings.PAGE_CACHE).orElse(0)));
+        }
+        plan(total.getAsLong(), settings, operator).ifPresent(p -> {
             if (p.heap() > 0) {
                 String heap = Neo4jSize.format(p.heap());
                 proposals.setIfAbsent(META, JsonPointer.of("spec", "config", MemorySettings.HEAP_INITIAL),
@@ -122,6 +143,18 @@ final class MemoryPoolsDefaulter implements Defaulter {
 
     /** What to write for a container of {@code total} bytes and what the user set; empty for nothing. */
     static Optional<Pools> plan(long total, MemorySettings s) {
+        return plan(total, s, Optional.empty());
+    }
+
+
+    /**
+     * As {@link #plan(long, MemorySettings)}, kept within the reference operator's budget when {@code operator}
+     * is given: the heap stays Neo4j's, the page cache is capped so heap + page cache + max(25 % of the limit,
+     * 512 MiB) fits (from a 40 GiB limit up Neo4j's recommendation keeps less than a quarter for the OS); a heap
+     * filled next to a user's page cache is capped the same way. Pools below the operator's floors (256 MiB heap,
+     * 128 MiB page cache: Neo4j's page cache for a limit just above 1 GiB) are not written at all.
+     */
+    static Optional<Pools> plan(long total, MemorySettings s, Optional<Operator> operator) {
         boolean heapSet = s.heapMaxWritten() || s.heapInitialWritten();
         boolean pageCacheSet = s.pageCacheWritten();
         if (heapSet && pageCacheSet) {
@@ -130,39 +163,56 @@ final class MemoryPoolsDefaulter implements Defaulter {
         long offHeap = s.offHeapTx().map(MemorySettings.Pool::bytes).orElse(0L);
         long os = MemoryRecommendation.osReserve(total);
         long recommendedHeap = MemoryRecommendation.heap(total);
+        long operatorPools = operator.map(o -> o.budget().pools()).orElse(Long.MAX_VALUE);
         if (!heapSet && !pageCacheSet) {
             long pageCache = offHeap == 0 ? MemoryRecommendation.forTotal(total).pageCache()
                     : total - os - recommendedHeap - offHeap;
-            return fits(total, recommendedHeap, pageCache, offHeap, new Pools(recommendedHeap, pageCache));
+            pageCache = Math.min(pageCache, operatorPools - recommendedHeap);
+            return fits(total, recommendedHeap, pageCache, offHeap, operator, new Pools(recommendedHeap, pageCache));
         }
         if (heapSet) {
             if (s.heapMax().isEmpty()) {
                 return Optional.empty(); // written but unreadable, or only -Xms: the max heap is unknown
             }
             long heap = s.heapMax().get().bytes();
-            long pageCache = total - os - heap - offHeap;
-            return fits(total, heap, pageCache, offHeap, new Pools(0, pageCache));
+            long operatorHeap = Math.max(heap, operator.map(Operator::seenHeap).orElse(0L));
+            long pageCache = Math.min(total - os - heap - offHeap, operatorPools - operatorHeap);
+            return fits(total, heap, pageCache, offHeap, operator, new Pools(0, pageCache));
         }
         if (s.pageCache().isEmpty()) {
             return Optional.empty();
         }
         long pageCache = s.pageCache().get().bytes();
-        long room = total - os - pageCache - offHeap;
+        long operatorPageCache = Math.max(pageCache, operator.map(Operator::seenPageCache).orElse(0L));
+        long room = Math.min(total - os - pageCache - offHeap, operatorPools - operatorPageCache);
         long heap = Math.min(recommendedHeap, room < 0 ? 0 : room / MIB * MIB);
         if (heap <= 0 || heap < recommendedHeap / 2) {
             return Optional.empty();
         }
-        return fits(total, heap, pageCache, offHeap, new Pools(heap, 0));
+        return fits(total, heap, pageCache, offHeap, operator, new Pools(heap, 0));
     }
 
-    /** The pools, when they leave the recommended OS reserve (so neither memory tier of validation fires). */
-    private static Optional<Pools> fits(long total, long heap, long pageCache, long offHeap, Pools write) {
+    /**
+     * The pools, when they leave the recommended OS reserve (so neither memory tier of validation fires) and,
+     * with {@code operator}, pass the operator's floors and budget.
+     */
+    private static Optional<Pools> fits(long total, long heap, long pageCache, long offHeap,
+                                        Optional<Operator> operator, Pools write) {
         if (heap <= 0 || pageCache < MIN_PAGE_CACHE) {
             return Optional.empty();
         }
         MemoryBudget b = new MemoryBudget(total, heap, pageCache, offHeap);
         if (b.overLimit() || b.belowRecommendation()) {
             return Optional.empty();
+        }
+        if (operator.isPresent()) {
+            Operator o = operator.get();
+            long seenHeap = write.heap() > 0 ? heap : Math.max(heap, o.seenHeap());
+            long seenPageCache = write.pageCache() > 0 ? pageCache : Math.max(pageCache, o.seenPageCache());
+            if (!o.budget().fits(seenHeap, seenPageCache) || !OperatorMemoryBudget.aboveFloors(
+                    write.heap() > 0 ? heap : 0, write.pageCache() > 0 ? pageCache : 0)) {
+                return Optional.empty();
+            }
         }
         return Optional.of(write);
     }

@@ -24,4 +24,20 @@ class DefaultsDocTest {
                     .contains("```yaml\n" + m.example() + "\n```\n");
         }
     }
+
+    /** The memory table is generated from the defaulter; with -Dneo4jguard.updateDocs=true this rewrites it. */
+    @Test
+    void theMemoryTableIsTheDefaultersOwnOutput() throws Exception {
+        Path file = RulesDoc.repositoryRoot(Path.of("")).resolve("docs/defaults.md");
+        String committed = Files.readString(file).replace("\r\n", "\n");
+        String expected = MemoryPoolsTable.update(committed);
+        if (Boolean.getBoolean("neo4jguard.updateDocs")) {
+            Files.writeString(file, expected);
+            committed = expected;
+        }
+        assertThat(committed).as("docs/defaults.md memory table; regenerate: " + MemoryPoolsTable.BEGIN)
+                .isEqualTo(expected);
+        assertThat(MemoryPoolsTable.render()).contains("| `64Gi` | `24g` | `28g` | 12g | `24g` (capped) |")
+                .contains("| `16Gi` | `5g` | `7g` | 4g | the same |");
+    }
 }

@@ -10,6 +10,9 @@ import io.neo4jguard.core.api.Finding;
 import io.neo4jguard.core.api.PatchOperation;
 import io.neo4jguard.core.api.Resource;
 import io.neo4jguard.core.api.Severity;
+import io.neo4jguard.core.policy.Policy;
+import io.neo4jguard.core.rules.Catalog;
+import io.neo4jguard.core.units.Neo4jSize;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -235,15 +238,16 @@ class DefaultsProperties {
 
     /**
      * With a memory limit and nothing else about memory, the mutated object has no memory finding other than
-     * the small-container warning (which only the limit decides), and no placement finding at all.
+     * the limit floors (which only the limit decides), and no placement finding at all.
      */
     @Property(tries = 250)
     void withOnlyALimitTheMutatedObjectHasNoMemoryOrPlacementFindings(
             @ForAll("serversWithOnlyALimit") ObjectNode x) {
         ObjectNode mutated = REQUIRED.apply(Resource.of(x));
         List<Finding> findings = VALIDATOR.validate(Resource.of(mutated), null, null);
+        // The two limit floors (Neo4j's documented minimum, the operator's) only the limit itself decides.
         assertThat(findings).noneMatch(f -> f.rule().startsWith("memory.")
-                && !f.rule().equals("memory.limit-below-minimum"));
+                && !f.rule().equals("memory.limit-below-minimum") && !f.rule().equals("memory.operator-limit-floor"));
         assertThat(findings).noneMatch(f -> f.severity() == Severity.ERROR && (f.field().contains("placement")
                 || f.field().contains("affinity") || f.rule().startsWith("topology.distribution")));
         assertThat(findings).noneMatch(f -> f.field().startsWith("spec.topology.placement"));
@@ -255,6 +259,87 @@ class DefaultsProperties {
             List<PatchOperation> patch = DEFAULTS.patch(Resource.of(x));
             JsonPatch.apply(json(patch), x.deepCopy());
         }).doesNotThrowAnyException();
+    }
+
+    /** Clusters (1 to 7 servers) and standalones with only a memory limit, anywhere from 1Gi to 2Ti. */
+    @Provide
+    Arbitrary<ObjectNode> limitsFrom1GiTo2Ti() {
+        long gi = 1L << 30;
+        Arbitrary<String> limit = Arbitraries.oneOf(
+                Arbitraries.longs().between(gi, 2048 * gi).map(String::valueOf),
+                Arbitraries.longs().between(1024, 2048 * 1024).map(mi -> mi + "Mi"),
+                Arbitraries.longs().between(1, 2048).map(g -> g + "Gi"),
+                Arbitraries.of("1Gi", "40Gi", "64Gi", "2Ti", "1.5Gi"));
+        return Combinators.combine(Arbitraries.of("Neo4jEnterpriseCluster", "Neo4jEnterpriseStandalone"),
+                Arbitraries.integers().between(2, 7), limit).as((kind, servers, q) -> {
+                    ObjectNode o = F.objectNode();
+                    o.put("apiVersion", "neo4j.neo4j.com/v1beta1").put("kind", kind);
+                    o.putObject("metadata").put("name", "graph").put("namespace", "db");
+                    ObjectNode spec = o.putObject("spec");
+                    spec.put("acceptLicenseAgreement", "yes");
+                    spec.putObject("image").put("repo", "neo4j").put("tag", "2025.10.1-enterprise");
+                    spec.putObject("storage").put("size", "10Gi");
+                    spec.putObject("tls").put("mode", "disabled");
+                    if (kind.equals("Neo4jEnterpriseCluster")) {
+                        spec.putObject("topology").put("servers", servers);
+                    }
+                    spec.putObject("resources").putObject("limits").put("memory", q);
+                    return o;
+                });
+    }
+
+    /**
+     * Issue 11: under the default policy and under policies/reconciler-lite.yaml, for every limit from 1Gi to 2Ti,
+     * the defaulted object has no error the input did not have, operator-only rules included (the input's own:
+     * a cluster of more than three servers below 2Gi). Under reconciler-lite the pools are Neo4j's recommendation
+     * exactly; under the default policy a cluster's heap is, and its page cache is at most the recommendation.
+     */
+    @Property(tries = 500)
+    void defaultsNeverCauseAnErrorOperatorOnlyRulesIncluded(@ForAll("limitsFrom1GiTo2Ti") ObjectNode x)
+            throws Exception {
+        long total = io.neo4jguard.core.units.KubernetesQuantity.bytes(
+                x.at("/spec/resources/limits/memory").asText()).value();
+        var rec = io.neo4jguard.core.memory.MemoryRecommendation.forTotal(total);
+        for (Policy policy : List.of(Policy.defaults(), RECONCILER_LITE)) {
+            Validator validator = Validator.of(Catalog.standard(), policy);
+            ObjectNode mutated = Defaults.standard(DefaultsOptions.from(policy)).apply(Resource.of(x));
+            assertThat(errors(validator, mutated)).as(policy.source()).isSubsetOf(errors(validator, x));
+            String heap = mutated.at("/spec/config/server.memory.heap.max_size").asText(null);
+            String pageCache = mutated.at("/spec/config/server.memory.pagecache.size").asText(null);
+            if (heap == null) {
+                continue; // too small for any pair that passes both Neo4j's reserve and the operator's floors
+            }
+            assertThat(Neo4jSize.parse(heap).value()).isEqualTo(rec.heap());
+            if (policy == RECONCILER_LITE || x.path("kind").asText().equals("Neo4jEnterpriseStandalone")) {
+                assertThat(Neo4jSize.parse(pageCache).value()).isEqualTo(rec.pageCache());
+            } else {
+                assertThat(Neo4jSize.parse(pageCache).value()).isLessThanOrEqualTo(rec.pageCache());
+            }
+        }
+        // From 40Gi up, the recommendation leaves less than the operator's 25 %: capped under the default policy.
+        if (total >= 40L << 30 && x.path("kind").asText().equals("Neo4jEnterpriseCluster")) {
+            ObjectNode capped = DEFAULTS.apply(Resource.of(x));
+            assertThat(Neo4jSize.parse(capped.at("/spec/config/server.memory.pagecache.size").asText()).value())
+                    .isLessThan(rec.pageCache());
+        }
+    }
+
+    private static final Policy RECONCILER_LITE = reconcilerLite();
+
+    private static Policy reconcilerLite() {
+        try {
+            return Policy.load(io.neo4jguard.core.report.RulesDoc.repositoryRoot(java.nio.file.Path.of(""))
+                    .resolve("policies/reconciler-lite.yaml"), Validator.standard().rules());
+        } catch (io.neo4jguard.core.policy.PolicyException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Set<String> errors(Validator validator, ObjectNode tree) {
+        return validator.validate(Resource.of(tree), null, null).stream()
+                .filter(f -> f.severity() == Severity.ERROR)
+                .map(f -> f.rule() + " " + f.field())
+                .collect(Collectors.toSet());
     }
 
     // ---- helpers ------------------------------------------------------------------------------

@@ -50,6 +50,26 @@ class MemoryPoolsDefaulterTest {
         return Defaults.standard().apply(r);
     }
 
+    /** What policies/reconciler-lite.yaml asks for: the operator's memory rules only warn. */
+    private static final DefaultsOptions LITE = new DefaultsOptions(false, false);
+
+    private static Resource standaloneLimit(String quantity) throws Exception {
+        return server("Neo4jEnterpriseStandalone", "resources: {limits: {memory: \"" + quantity + "\"}}");
+    }
+
+    /**
+     * Neo4j's recommendation, exactly: on a standalone (the reference operator has no memory rules for it) and on
+     * a cluster whose policy relaxes the operator's rules (reconciler-lite); the same strings both ways.
+     */
+    private static ObjectNode recommended(String limit) throws Exception {
+        ObjectNode standalone = applied(standaloneLimit(limit));
+        ObjectNode lite = Defaults.standard(LITE).apply(limit(limit));
+        for (String pointer : List.of(HEAP_MAX, HEAP_INITIAL, PAGE_CACHE)) {
+            assertThat(at(lite, pointer)).as(pointer).isEqualTo(at(standalone, pointer));
+        }
+        return standalone;
+    }
+
     private static String at(ObjectNode tree, String pointer) {
         return tree.at(pointer).isMissingNode() ? null : tree.at(pointer).asText();
     }
@@ -93,7 +113,7 @@ class MemoryPoolsDefaulterTest {
             2048Gi | 31g    | 1987g
             """)
     void goldenRecommendationForEveryRecordedLimit(String limit, String heap, String pageCache) throws Exception {
-        ObjectNode out = applied(limit(limit));
+        ObjectNode out = recommended(limit);
         assertThat(at(out, HEAP_INITIAL)).isEqualTo(heap);
         assertThat(at(out, HEAP_MAX)).isEqualTo(heap);
         assertThat(at(out, PAGE_CACHE)).isEqualTo(pageCache);
@@ -122,11 +142,48 @@ class MemoryPoolsDefaulterTest {
             1.5Gi  | 409m  | 283m
             """)
     void decimalAndFractionalQuantities(String limit, String heap, String pageCache) throws Exception {
-        ObjectNode out = applied(limit(limit));
+        ObjectNode out = recommended(limit);
         assertThat(at(out, HEAP_MAX)).isEqualTo(heap);
         assertThat(at(out, HEAP_INITIAL)).isEqualTo(heap);
         assertThat(at(out, PAGE_CACHE)).isEqualTo(pageCache);
         assertThat(memoryFindings(out)).isEmpty();
+    }
+
+    /**
+     * Under the default policy a cluster's pools pass the reference operator's rules: Neo4j's heap, the page cache
+     * capped so heap + page cache + max(25 % of the limit, 512 MiB) fits (expected values by hand: 64Gi leaves
+     * 48g for the pools, 24g of them heap); nothing where Neo4j's page cache is below the operator's 128 MiB
+     * floor (limits just above 1Gi and below), since no pair there passes both Neo4j's OS reserve and the floors.
+     */
+    @ParameterizedTest(name = "cluster limit {0}: heap {1}, page cache {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            512Mi  | -      | -
+            1000Mi | -      | -
+            1Gi    | -      | -
+            1500Mi | 402m   | 266m
+            2Gi    | 512m   | 512m
+            8Gi    | 3584m  | 2g
+            16Gi   | 5g     | 7g
+            24Gi   | 8g     | 10g
+            32Gi   | 12g    | 12g
+            40Gi   | 15g    | 15g
+            48Gi   | 18g    | 18g
+            64Gi   | 24g    | 24g
+            96Gi   | 28160m | 45568m
+            128Gi  | 31g    | 65g
+            1Ti    | 31g    | 737g
+            2Ti    | 31g    | 1505g
+            64G    | 22888m | 23437688k
+            """)
+    void clustersStayWithinTheOperatorsBudgetByDefault(String limit, String heap, String pageCache) throws Exception {
+        ObjectNode out = applied(limit(limit));
+        assertThat(at(out, HEAP_MAX)).isEqualTo(heap.equals("-") ? null : heap);
+        assertThat(at(out, PAGE_CACHE)).isEqualTo(pageCache.equals("-") ? null : pageCache);
+        assertThat(Validator.standard().validate(Resource.of(out), null, null))
+                .filteredOn(f -> f.severity() == io.neo4jguard.core.api.Severity.ERROR)
+                .filteredOn(f -> !f.rule().equals("memory.operator-limit-floor"))
+                .isEmpty();
+        assertThat(memoryFindings(out)).filteredOn(f -> !f.rule().equals("memory.operator-limit-floor")).isEmpty();
     }
 
     @Test
