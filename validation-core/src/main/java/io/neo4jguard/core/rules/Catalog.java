@@ -54,6 +54,7 @@ import io.neo4jguard.core.rules.server.LicenseCheck;
 import io.neo4jguard.core.rules.server.ManagedConfigCheck;
 import io.neo4jguard.core.rules.server.MemoryCheck;
 import io.neo4jguard.core.rules.server.MountsCheck;
+import io.neo4jguard.core.rules.server.OperatorMemoryCheck;
 import io.neo4jguard.core.rules.server.NameLengthCheck;
 import io.neo4jguard.core.rules.server.StorageCheck;
 import io.neo4jguard.core.rules.server.TlsCheck;
@@ -61,6 +62,9 @@ import io.neo4jguard.core.rules.server.TopologyCheck;
 import io.neo4jguard.core.rules.server.TrustedCaSecretsCheck;
 import io.neo4jguard.core.rules.server.UpdateCheck;
 import io.neo4jguard.core.rules.server.UpgradeStrategyCheck;
+import io.neo4jguard.core.rules.server.PropertyShardingCheck;
+import io.neo4jguard.core.rules.server.McpCheck;
+import io.neo4jguard.core.rules.server.FleetManagementCheck;
 import io.neo4jguard.core.schema.StructureCheck;
 
 import java.util.List;
@@ -83,6 +87,7 @@ public final class Catalog {
                 new AuthCheck(),
                 new AdminPasswordCheck(),
                 new MemoryCheck(),
+                new OperatorMemoryCheck(),
                 new ConfigKeysCheck(),
                 new ManagedConfigCheck(),
                 new DeprecatedConfigCheck(),
@@ -91,6 +96,9 @@ public final class Catalog {
                 new MountsCheck(),
                 new UpdateCheck(),
                 new UpgradeStrategyCheck(),
+                new PropertyShardingCheck(),
+                new McpCheck(),
+                new FleetManagementCheck(),
                 // Neo4jDatabase
                 new DatabaseTargetCheck(),
                 new DatabaseNameCheck(),

@@ -1,5 +1,7 @@
 package io.neo4jguard.core.rules.access;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.neo4jguard.core.api.PatchOperation;
 import io.neo4jguard.core.api.Kinds;
 import io.neo4jguard.core.api.RuleMeta;
 import io.neo4jguard.core.api.Severity;
@@ -43,9 +45,44 @@ public final class PrivilegeCheck implements Check {
                     + "    - \"GRANT ACCESS ON DATABASE analytics TO analytics_reader\"\n"
                     + "    - \"GRANT MATCH {*} ON GRAPH analytics NODES * TO analytics_reader\"");
 
+    static final RuleMeta TRAILING_SEMICOLON = new RuleMeta("role.privilege-trailing-semicolon",
+            "A privilege ends with a ';'", Severity.WARNING, Set.of(Kinds.ROLE),
+            "The operator strips one trailing ';' before it runs the privilege, so the statement works; but the "
+                    + "text differs from what SHOW PRIVILEGES AS COMMANDS returns, which is what the operator compares "
+                    + "to decide what to revoke, and a copy into cypher-shell or a driver call would need it removed "
+                    + "again. Any other ';' is a second statement and stays an error (role.privilege-invalid).",
+            "Remove the trailing ';' (the fix does it).",
+            "spec:\n  name: analytics_reader\n  privileges:\n"
+                    + "    - \"GRANT ACCESS ON DATABASE analytics TO analytics_reader\"");
+
+    static final RuleMeta PBAC_ON_SHARDED = new RuleMeta("role.pbac-on-sharded-database",
+            "Property-based access control on a sharded property database", Severity.ERROR, Set.of(Kinds.ROLE),
+            "Neo4j does not support property-based access control (GRANT/DENY ... FOR (n) WHERE n.prop ...) on "
+                    + "sharded property databases (https://neo4j.com/docs/operations-manual/current/"
+                    + "authentication-authorization/property-based-access-control/; the property sharding "
+                    + "limitations page says the same), and the reference operator refuses a Neo4jRole whose PBAC "
+                    + "privilege names a Neo4jShardedDatabase of the same cluster (role_validator.go).",
+            "Grant label- or element-based privileges on the sharded database instead, or keep PBAC for standard "
+                    + "databases.",
+            "spec:\n  name: analytics_reader\n  privileges:\n"
+                    + "    - \"GRANT READ {*} ON GRAPH sales NODES Customer TO analytics_reader\"");
+
+    static final RuleMeta PBAC_ALL_GRAPHS = new RuleMeta("role.pbac-all-graphs",
+            "Property-based access control on every graph also covers sharded databases, where it has no effect",
+            Severity.WARNING, Set.of(Kinds.ROLE),
+            "A PBAC privilege ON GRAPH * applies to every database, but sharded property databases do not support "
+                    + "property-based access control (Neo4j operations manual, property-based access control), so on "
+                    + "those it protects nothing; the reference operator warns the same way.",
+            "Name the standard databases the privilege is for: ON GRAPH sales, orders.",
+            "spec:\n  name: analytics_reader\n  privileges:\n"
+                    + "    - \"GRANT TRAVERSE ON GRAPH sales FOR (n:Customer) WHERE n.region = 'eu' TO analytics_reader\"");
+
+    /** The operator's kind for a sharded property database (not one of the ten kinds neo4j-guard validates). */
+    static final String SHARDED_DATABASE_KIND = "Neo4jShardedDatabase";
+
     @Override
     public List<RuleMeta> rules() {
-        return List.of(PRIVILEGE_INVALID);
+        return List.of(PRIVILEGE_INVALID, TRAILING_SEMICOLON, PBAC_ON_SHARDED, PBAC_ALL_GRAPHS);
     }
 
     @Override
@@ -55,14 +92,106 @@ public final class PrivilegeCheck implements Check {
             return;
         }
         Optional<String> role = ManagedName.of(ctx, "name").map(ManagedName::value);
-        for (Node p : privileges) {
-            Optional<String> text = p.text();
-            if (text.isEmpty()) {
+        for (int i = 0; i < privileges.size(); i++) {
+            Node p = privileges.get(i);
+            Optional<String> raw = p.text();
+            if (raw.isEmpty()) {
                 continue; // a non-string is the schema's finding
             }
-            problem(text.get(), role.orElse(null)).ifPresent(problem ->
-                    ctx.report(PRIVILEGE_INVALID, p.path(), Messages.invalid(text.get(), problem.detail()),
-                            problem.hint()));
+            String text = raw.get();
+            Optional<String> stripped = withoutTrailingSemicolon(text);
+            if (stripped.isPresent()) {
+                text = stripped.get();
+                ctx.report(TRAILING_SEMICOLON, p.path(), Messages.invalid(raw.get(), "ends with ';', which the "
+                                + "operator strips"), "remove the trailing ';'",
+                        List.of(PatchOperation.replace("/spec/privileges/" + i,
+                                JsonNodeFactory.instance.textNode(text))));
+            }
+            String privilege = text;
+            Optional<Problem> problem = problem(privilege, role.orElse(null));
+            problem.ifPresent(pr -> ctx.report(PRIVILEGE_INVALID, p.path(), Messages.invalid(raw.get(), pr.detail()),
+                    pr.hint()));
+            if (problem.isEmpty()) {
+                propertyBased(ctx, p, privilege);
+            }
+        }
+    }
+
+    /**
+     * The privilege without its one trailing ';' (and the blanks around it), when that is the only ';' outside
+     * quotes and comments; empty otherwise (no ';', or more: those are role.privilege-invalid).
+     */
+    static Optional<String> withoutTrailingSemicolon(String privilege) {
+        CypherTokens.Result r = CypherTokens.tokenize(privilege);
+        if (!r.ok() || r.tokens().isEmpty()) {
+            return Optional.empty();
+        }
+        List<Token> tokens = r.tokens();
+        long semicolons = tokens.stream().filter(t -> t.isSymbol(";")).count();
+        Token last = tokens.get(tokens.size() - 1);
+        if (semicolons != 1 || !last.isSymbol(";")) {
+            return Optional.empty();
+        }
+        return Optional.of(privilege.substring(0, privilege.lastIndexOf(';')).stripTrailing());
+    }
+
+    /** PBAC (a FOR pattern at depth 0) on a sharded property database of the same cluster, or on every graph. */
+    private static void propertyBased(RuleContext ctx, Node p, String privilege) {
+        List<Token> tokens = CypherTokens.tokenize(privilege).tokens();
+        int depth = 0;
+        boolean pbac = false;
+        List<String> graphs = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (t.isSymbol("{") || t.isSymbol("(") || t.isSymbol("[")) {
+                depth++;
+            } else if (t.isSymbol("}") || t.isSymbol(")") || t.isSymbol("]")) {
+                depth = Math.max(0, depth - 1);
+            } else if (depth == 0 && t.isWord("FOR")) {
+                pbac = true;
+            } else if (depth == 0 && (t.isWord("GRAPH") || t.isWord("GRAPHS")) && i > 0 && tokens.get(i - 1)
+                    .isWord("ON")) {
+                for (int j = i + 1; j < tokens.size(); j++) {
+                    Token g = tokens.get(j);
+                    if (g.isSymbol(",")) {
+                        continue;
+                    }
+                    if (g.isSymbol("*")) {
+                        graphs.add("*");
+                    } else if (g.type() == Type.WORD || g.type() == Type.QUOTED_NAME) {
+                        if (j > i + 1 && !tokens.get(j - 1).isSymbol(",")) {
+                            break;
+                        }
+                        graphs.add(g.text());
+                        continue;
+                    }
+                    break;
+                }
+            }
+        }
+        if (!pbac) {
+            return;
+        }
+        if (graphs.contains("*")) {
+            ctx.report(PBAC_ALL_GRAPHS, p.path(), Messages.invalid(privilege, "property-based access control ON "
+                    + "GRAPH * has no effect on sharded property databases"), "name the standard databases instead");
+        }
+        String cluster = ctx.spec().get("clusterRef").text().orElse("");
+        for (io.neo4jguard.core.api.Resource sharded : ctx.resolver().list(SHARDED_DATABASE_KIND, ctx.namespace())) {
+            String ref = sharded.tree().path("spec").path("clusterRef").asText("");
+            String dbName = sharded.tree().path("spec").path("name").asText("");
+            if (!ref.equals(cluster)) {
+                continue;
+            }
+            for (String g : graphs) {
+                if (g.equals(sharded.name()) || g.equals(dbName)) {
+                    ctx.report(PBAC_ON_SHARDED, p.path(), Messages.forbidden("property-based access control on "
+                                    + g + ", the sharded property database of " + SHARDED_DATABASE_KIND + " "
+                                    + sharded.name() + ": Neo4j does not support it there"),
+                            "grant label- or element-based privileges on " + g + " instead");
+                    return;
+                }
+            }
         }
     }
 
@@ -87,8 +216,8 @@ public final class PrivilegeCheck implements Check {
             }
             if (t.isSymbol(";")) {
                 return Optional.of(new Problem("';' at column " + t.column()
-                        + ": one statement per entry, no statement separator", t == tokens.get(tokens.size() - 1)
-                        ? "remove the trailing ';'" : "split the statements into separate entries"));
+                        + ": one statement per entry, no statement separator",
+                        "split the statements into separate entries"));
             }
         }
         Token first = tokens.get(0);

@@ -77,12 +77,15 @@ public final class AuthRuleConditionCheck implements Check {
             "spec:\n  condition: abac.oidc.user_attribute('start_date') <= date.transaction('UTC')");
 
     static final RuleMeta UNBOUND_VARIABLE = new RuleMeta("authrule.condition-unbound-variable",
-            "The condition uses a variable nothing defines", Severity.WARNING, KINDS,
+            "The condition uses a variable nothing defines", Severity.ERROR, KINDS,
             "An auth rule condition is evaluated with no variables in scope: attributes come from function calls "
                     + "such as abac.oidc.user_attribute('claim'). The only variables are those a list predicate "
                     + "(any/all/none/single), list comprehension or reduce binds. A bare name such as department "
-                    + "is most likely a claim that should have been read with abac.oidc.user_attribute, and Neo4j "
-                    + "will not evaluate the rule as intended.",
+                    + "is most likely a claim that should have been read with abac.oidc.user_attribute. Neo4j "
+                    + "checks the condition's semantics when the operator runs CREATE AUTH RULE ... SET CONDITION and "
+                    + "refuses it ('Variable `department` not defined'), so the rule is never created. The same "
+                    + "happens to \"'x' -- comment\": Cypher has no -- comment, it reads minus minus comment, an "
+                    + "unbound variable.",
             "Read attributes with abac.oidc.user_attribute('name'), or bind the variable with any(x IN list "
                     + "WHERE ...).",
             "spec:\n  condition: any(g IN abac.oidc.user_attribute('groups') WHERE g STARTS WITH 'eng-')");

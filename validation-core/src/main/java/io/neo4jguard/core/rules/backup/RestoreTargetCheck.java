@@ -66,6 +66,19 @@ public final class RestoreTargetCheck implements Check {
             "spec:\n  database: orders-copy\n  source:\n    type: backup\n    backupRef: nightly-all\n"
                     + "    sourceDatabase: orders");
 
+    /** The operator's kind for a sharded property database (not one of the ten kinds neo4j-guard validates). */
+    static final String SHARDED_DATABASE_KIND = "Neo4jShardedDatabase";
+
+    public static final RuleMeta SHARDED_DATABASE = new RuleMeta("restore.sharded-database",
+            "A sharded database is restored through its Neo4jShardedDatabase, not Neo4jRestore", Severity.ERROR, KINDS,
+            "A sharded property database is a graph shard plus property shards (<name>-g000, <name>-p000 ...), "
+                    + "restored together from a sharded backup when the Neo4jShardedDatabase is seeded; the reference "
+                    + "operator's restore controller refuses a Neo4jRestore whose database is the name or spec.name of "
+                    + "a Neo4jShardedDatabase in the namespace (the restore fails with that message and never runs).",
+            "Restore it with the Neo4jShardedDatabase's spec.seedBackupRef (or seedURI), or restore a "
+                    + "differently named standard database.",
+            "spec:\n  database: orders   # a standard database, not a Neo4jShardedDatabase", true);
+
     public static final RuleMeta TIMEOUT = new RuleMeta("restore.timeout",
             "timeout must be a positive Go duration", Severity.ERROR, KINDS,
             "spec.timeout bounds how long the operator waits for the restored database to come online; it is read "
@@ -78,7 +91,7 @@ public final class RestoreTargetCheck implements Check {
 
     static {
         List<RuleMeta> rules = new ArrayList<>(List.of(INSTANCE_REF, DATABASE_REQUIRED, DATABASE_NAME, ALL_DATABASES,
-                SOURCE_DATABASE, TIMEOUT));
+                SOURCE_DATABASE, TIMEOUT, SHARDED_DATABASE));
         rules.addAll(References.RULES);
         RULES = List.copyOf(rules);
     }
@@ -92,6 +105,19 @@ public final class RestoreTargetCheck implements Check {
     @Override
     public List<RuleMeta> rules() {
         return RULES;
+    }
+
+    /** The operator compares the database with every Neo4jShardedDatabase's metadata.name and spec.name. */
+    private static void shardedDatabase(RuleContext ctx, Node database, String name) {
+        for (io.neo4jguard.core.api.Resource sharded : ctx.resolver().list(SHARDED_DATABASE_KIND, ctx.namespace())) {
+            String specName = sharded.tree().path("spec").path("name").asText("");
+            if (name.equals(sharded.name()) || name.equals(specName)) {
+                ctx.report(SHARDED_DATABASE, database.path(), Messages.forbidden(name + " is the sharded database of "
+                                + SHARDED_DATABASE_KIND + " " + sharded.name() + "; Neo4jRestore cannot restore it"),
+                        "seed it through " + SHARDED_DATABASE_KIND + " " + sharded.name() + " spec.seedBackupRef");
+                return;
+            }
+        }
     }
 
     @Override
@@ -125,6 +151,7 @@ public final class RestoreTargetCheck implements Check {
                     spec.get("databaseName").present() ? "databaseName was renamed: write spec.database" : "");
         } else {
             checkName(ctx, database, db.get(), DATABASE_NAME);
+            shardedDatabase(ctx, database, db.get());
         }
 
         Node sourceDb = spec.get("source", "sourceDatabase");

@@ -80,10 +80,10 @@ public final class DatabaseTopologyCheck implements Check {
             "# cluster: serverModeConstraint: NONE\nspec:\n  topology:\n    primaries: 3\n    secondaries: 1");
 
     static final RuleMeta ON_STANDALONE = new RuleMeta("database.topology-on-standalone",
-            "A standalone cannot host more than one copy of a database", Severity.WARNING, Set.of(Kinds.DATABASE),
+            "A database topology on a standalone is ignored", Severity.WARNING, Set.of(Kinds.DATABASE),
             "A Neo4jEnterpriseStandalone runs a single server, so a database on it has exactly one primary and no "
-                    + "secondaries. The operator ignores spec.topology for a standalone; asking for more copies "
-                    + "suggests the database was meant for a cluster.",
+                    + "secondaries. The operator ignores spec.topology for a standalone (and warns so), whatever it "
+                    + "says; asking for more copies suggests the database was meant for a cluster.",
             "Remove spec.topology, or point spec.clusterRef at a Neo4jEnterpriseCluster.",
             "spec:\n  clusterRef: standalone-neo4j\n  name: appdb   # no topology");
 
@@ -155,12 +155,11 @@ public final class DatabaseTopologyCheck implements Check {
             return;
         }
         if (target.get().isStandalone()) {
-            if (p > 1 || s > 0) {
-                ctx.report(ON_STANDALONE, topology.path(), Messages.invalid(topology.json(),
-                        target.get().displayName() + " runs one server: the database gets 1 primary and no "
-                                + "secondaries, the topology is ignored"),
-                        "remove spec.topology or target a Neo4jEnterpriseCluster");
-            }
+            ctx.report(ON_STANDALONE, topology.path(), Messages.invalid(topology.json(),
+                    target.get().displayName() + " runs one server: the database gets 1 primary and no "
+                            + "secondaries, the topology is ignored"),
+                    p > 1 || s > 0 ? "remove spec.topology or target a Neo4jEnterpriseCluster"
+                            : "remove spec.topology: a standalone ignores it");
             return;
         }
         OptionalLong servers = target.get().servers();

@@ -63,8 +63,55 @@ class PrivilegeCheckTest {
                 .contains("role assignment");
         assertThat(PrivilegeCheck.problem("GRANT ACCESS ON DATABASE * TO R", "r").orElseThrow().detail())
                 .contains("case-sensitive");
-        assertThat(PrivilegeCheck.problem("GRANT ACCESS ON DATABASE * TO r;", "r").orElseThrow().hint())
-                .contains("trailing");
+        assertThat(PrivilegeCheck.problem("GRANT ACCESS ON DATABASE * TO r; GRANT ROLE admin TO r", "r")
+                .orElseThrow().hint()).contains("separate entries");
+    }
+
+    @Test
+    void aSingleTrailingSemicolonIsAWarningWithTheFixAndAnyOtherStaysAnError() {
+        var role = object(Kinds.ROLE, "r", "name: r\nprivileges:\n"
+                + "  - \"GRANT ACCESS ON DATABASE * TO r ; \"\n"
+                + "  - \"GRANT ACCESS ON DATABASE * TO r;;\"\n"
+                + "  - \"GRANT ACCESS ON DATABASE * TO r; GRANT ROLE admin TO bob;\"\n"
+                + "  - \"GRANT READ {x} ON GRAPH g NODES A WHERE a.x = ';' TO r;\"");
+        List<Finding> f = run(check, role);
+        assertThat(f).extracting(x -> x.rule() + " " + x.field()).containsExactly(
+                "role.privilege-trailing-semicolon spec.privileges[0]",
+                "role.privilege-invalid spec.privileges[1]",
+                "role.privilege-invalid spec.privileges[2]",
+                "role.privilege-trailing-semicolon spec.privileges[3]");
+        assertThat(f.get(0).fix()).singleElement().satisfies(op -> {
+            assertThat(op.path()).isEqualTo("/spec/privileges/0");
+            assertThat(op.value().textValue()).isEqualTo("GRANT ACCESS ON DATABASE * TO r");
+        });
+        assertThat(f.get(3).fix().get(0).value().textValue())
+                .isEqualTo("GRANT READ {x} ON GRAPH g NODES A WHERE a.x = ';' TO r");
+    }
+
+    @Test
+    void propertyBasedAccessControlOnAShardedDatabaseIsRefusedAndOnEveryGraphWarned() {
+        var sharded = io.neo4jguard.core.rules.database.Fixtures.parse("""
+                apiVersion: neo4j.neo4j.com/v1beta1
+                kind: Neo4jShardedDatabase
+                metadata: {name: sales-sharded, namespace: default}
+                spec: {clusterRef: graph, name: sales}
+                """);
+        var resolver = io.neo4jguard.core.rules.database.Fixtures.resolver(false, sharded);
+        var role = object(Kinds.ROLE, "r", "name: r\nclusterRef: graph\nprivileges:\n"
+                + "  - \"GRANT READ {*} ON GRAPH sales FOR (n:Customer) WHERE n.region = 'eu' TO r\"\n"
+                + "  - \"GRANT TRAVERSE ON GRAPH sales-sharded FOR (n) WHERE n.x = 1 TO r\"\n"
+                + "  - \"GRANT TRAVERSE ON GRAPH * FOR (n) WHERE n.x = 1 TO r\"\n"
+                + "  - \"GRANT READ {*} ON GRAPH sales NODES Customer TO r\"\n"
+                + "  - \"GRANT TRAVERSE ON GRAPH orders FOR (n) WHERE n.x = 1 TO r\"");
+        List<Finding> f = io.neo4jguard.core.rules.database.Fixtures.run(check, role, resolver);
+        assertThat(f).extracting(x -> x.rule() + " " + x.field()).containsExactly(
+                "role.pbac-on-sharded-database spec.privileges[0]",
+                "role.pbac-on-sharded-database spec.privileges[1]",
+                "role.pbac-all-graphs spec.privileges[2]");
+        // Another cluster's sharded database of the same name is not this one.
+        var other = object(Kinds.ROLE, "r", "name: r\nclusterRef: other\nprivileges:\n"
+                + "  - \"GRANT READ {*} ON GRAPH sales FOR (n:Customer) WHERE n.region = 'eu' TO r\"");
+        assertThat(io.neo4jguard.core.rules.database.Fixtures.run(check, other, resolver)).isEmpty();
     }
 
     @Test

@@ -168,13 +168,25 @@ class AuthRuleConditionCheckTest {
     // --- unbound variables -------------------------------------------------------------------------
 
     @Test
-    void unboundVariablesAreOneWarning() {
+    void unboundVariablesAreOneError() {
+        // Neo4j refuses CREATE AUTH RULE ... SET CONDITION with an undefined variable: the rule is never created.
         List<Finding> fs = check("department = 'sales' AND region = 'EMEA' AND department <> 'x'");
         assertThat(fs).singleElement().satisfies(f -> {
             assertThat(f.rule()).isEqualTo("authrule.condition-unbound-variable");
-            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.severity()).isEqualTo(Severity.ERROR);
             assertThat(f.message()).contains("variables department, region not defined", "column 1");
             assertThat(f.hint()).contains("abac.oidc.user_attribute('department')");
+        });
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+            "abac.oidc.user_attribute('team') = foo",
+            "abac.oidc.user_attribute('team') = 'x' -- comment"})
+    void anUnboundNameIsAnErrorIncludingADoubleMinusThatLooksLikeAComment(String condition) {
+        assertThat(check(condition)).singleElement().satisfies(f -> {
+            assertThat(f.rule()).isEqualTo("authrule.condition-unbound-variable");
+            assertThat(f.severity()).isEqualTo(Severity.ERROR);
         });
     }
 
