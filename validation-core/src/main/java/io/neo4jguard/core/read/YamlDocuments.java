@@ -152,14 +152,82 @@ final class YamlDocuments {
     /** The last line with content (scalars, aliases, flow brackets): block ends are marked at the next token. */
     private int contentEndLine;
 
-    private YamlDocuments(String file, String text) {
+    /**
+     * YAML 1.2 escapes that SnakeYAML Engine (2.9) does not know in double-quoted scalars: {@code \L} (U+2028 line
+     * separator) and {@code \P} (U+2029 paragraph separator). kubectl (go-yaml) reads them, so we must too. Its
+     * scanner reports them as "found unknown escape character"; {@link #read} then rewrites exactly that escape,
+     * at the position the scanner names (so never a backslash in a plain or single-quoted scalar), as the
+     * equivalent Unicode escape (backslash, u, four hex digits) and parses again. {@code \N} and {@code \_} it reads itself.
+     */
+    private static final Map<Character, String> MISSING_ESCAPES = Map.of('L', "\\u2028", 'P', "\\u2029");
+
+    /** Each rewrite adds 4 characters (a 2-character escape becomes a 6-character one); at most this many. */
+    private static final int MAX_REWRITES = 10_000;
+
+    /** Columns shifted by rewritten escapes: {line, column of the escape's backslash} (0-based, code points). */
+    private final List<int[]> shifts;
+
+    private YamlDocuments(String file, String text, List<int[]> shifts) {
         this.file = file;
         this.text = text;
+        this.shifts = shifts;
     }
 
     /** Every non-empty document of the text, in order. */
     static List<Document> read(String file, String text) throws ReadException {
-        return new YamlDocuments(file, text).run();
+        String current = text;
+        List<int[]> shifts = new ArrayList<>();
+        for (int rewrites = 0; ; rewrites++) {
+            try {
+                return new YamlDocuments(file, current, shifts).run();
+            } catch (UnknownEscape e) {
+                if (rewrites >= MAX_REWRITES) {
+                    throw e.failure;
+                }
+                current = current.substring(0, e.backslash) + MISSING_ESCAPES.get(current.charAt(e.backslash + 1))
+                        + current.substring(e.backslash + 2);
+                shifts.add(new int[]{e.line, e.column});
+            }
+        }
+    }
+
+    /** An escape of {@link #MISSING_ESCAPES} at a char index of the text, found by the scanner. */
+    private static final class UnknownEscape extends RuntimeException {
+        final int backslash;
+        final int line;
+        final int column;
+        final ReadException failure;
+
+        UnknownEscape(int backslash, int line, int column, ReadException failure) {
+            super(failure.getMessage(), null, false, false);
+            this.backslash = backslash;
+            this.line = line;
+            this.column = column;
+            this.failure = failure;
+        }
+    }
+
+    /** The scanner's "unknown escape" at {@code m} when it is one we can rewrite, else empty. */
+    private java.util.Optional<UnknownEscape> unknownEscape(MarkedYamlEngineException e, Mark m, ReadException failure) {
+        String problem = e.getProblem() == null ? "" : e.getProblem();
+        if (!problem.startsWith("found unknown escape character")) {
+            return java.util.Optional.empty();
+        }
+        int index;
+        try {
+            index = text.offsetByCodePoints(0, m.getIndex());
+        } catch (IndexOutOfBoundsException ex) {
+            return java.util.Optional.empty();
+        }
+        // The mark points at the escape's letter or at its backslash.
+        for (int backslash : new int[]{index - 1, index}) {
+            if (backslash >= 0 && backslash + 1 < text.length() && text.charAt(backslash) == '\\'
+                    && MISSING_ESCAPES.containsKey(text.charAt(backslash + 1))) {
+                int column = m.getColumn() - (backslash == index ? 0 : 1);
+                return java.util.Optional.of(new UnknownEscape(backslash, m.getLine(), column, failure));
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private List<Document> run() throws ReadException {
@@ -178,7 +246,14 @@ final class YamlDocuments {
                     .or(() -> e.getContextMark().map(this::location))
                     .orElse(new Location(file, 0, 0));
             String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
-            throw new ReadException(at, "invalid YAML: " + firstLine(problem) + tabHint(problem));
+            ReadException failure = new ReadException(at, "invalid YAML: " + firstLine(problem) + tabHint(problem));
+            if (e.getProblemMark().isPresent()) {
+                java.util.Optional<UnknownEscape> escape = unknownEscape(e, e.getProblemMark().get(), failure);
+                if (escape.isPresent()) {
+                    throw escape.get();
+                }
+            }
+            throw failure;
         } catch (ReaderException e) {
             throw new ReadException(locationOfCodePoint(e.getPosition()), String.format(
                     "not a text manifest: character U+%04X is not allowed in YAML", e.getCodePoint()));
@@ -506,7 +581,13 @@ final class YamlDocuments {
     }
 
     private Location location(Mark m) {
-        return new Location(file, m.getLine() + 1, m.getColumn() + 1);
+        int column = m.getColumn();
+        for (int[] shift : shifts) {
+            if (shift[0] == m.getLine() && m.getColumn() > shift[1] + 1) {
+                column -= 4; // a rewritten escape before it on this line (4 characters longer)
+            }
+        }
+        return new Location(file, m.getLine() + 1, column + 1);
     }
 
     private Location locationOfCodePoint(int position) {

@@ -33,6 +33,40 @@ class ManifestParserTest {
         }
     }
 
+    /** YAML 1.2 escapes in double-quoted scalars that kubectl (go-yaml) reads; one case per escape. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "\\{0}")
+    @org.junit.jupiter.params.provider.CsvSource({"L, 2028", "P, 2029", "N, 0085", "_, 00A0"})
+    void yaml12EscapesAreRead(String escape, String hex) throws Exception {
+        String expected = "a" + Character.toString(Integer.parseInt(hex, 16)) + "b";
+        String yaml = """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: x, labels: {a: "a\\%1$sb", b: "%1$s"}}
+                data:
+                  one: "a\\%1$sb"
+                  two: {k: "\\%1$s\\%1$s", after: here}
+                  plain: C:\\%1$sink
+                  single: 'C:\\%1$sink'
+                """;
+        Resource r = parse(yaml.formatted(escape)).get(0);
+        assertThat(r.tree().at("/data/one").textValue()).isEqualTo(expected);
+        String ch = expected.substring(1, 2);
+        assertThat(r.tree().at("/data/two/k").textValue()).isEqualTo(ch + ch);
+        assertThat(r.tree().at("/metadata/labels/a").textValue()).isEqualTo(expected);
+        // Backslashes outside double quotes are not escapes and stay as written.
+        assertThat(r.tree().at("/data/plain").textValue()).isEqualTo("C:\\" + escape + "ink");
+        assertThat(r.tree().at("/data/single").textValue()).isEqualTo("C:\\" + escape + "ink");
+        // Columns after a rewritten escape on the same line are the columns of the text as written.
+        // (\\t needs no rewrite: its columns are the scanner's own.)
+        assertThat(r.locate("data.two.after")).isEqualTo(parse(yaml.formatted("t")).get(0).locate("data.two.after"));
+    }
+
+    @Test
+    void anUnknownEscapeIsStillAnError() {
+        assertThat(failure("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata: {a: \"\\q\"}\n").getMessage())
+                .contains("unknown escape");
+    }
+
     @Test
     void keepsLineAndColumnOfEveryField() throws Exception {
         List<Resource> rs = parse("""
