@@ -173,6 +173,32 @@ class LeaderElectionIT {
     }
 
     @Test
+    void aLeaderThatFindsTheLeaseTakenStopsLeadingAndEndsItsCandidacy(KubernetesClient admin) throws Exception {
+        String name = newLease();
+        Candidate[] lf = elect(new Candidate(name, "pod-a", true), new Candidate(name, "pod-b", true));
+        Candidate leader = lf[0];
+        // Someone else writes the Lease (another controller, an operator with kubectl): the next renewal fails.
+        // The leader renews every 2 s, so our read-modify-write can meet its write: retry on 409 Conflict.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                admin.leases().inNamespace(ns).withName(name).edit(l -> {
+                    l.getSpec().setHolderIdentity("intruder");
+                    return l;
+                });
+                break;
+            } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+                if (e.getCode() != 409 || attempt == 5) {
+                    throw e;
+                }
+            }
+        }
+        leader.election.ended().get(LeaderElection.RENEW_DEADLINE.toSeconds() + 20, TimeUnit.SECONDS);
+        assertThat(leader.election.isLeader()).isFalse();
+        assertThat(leading.get()).as("nobody believes it leads").isZero();
+        assertThat(lf[1].election.isLeader()).isFalse();
+    }
+
+    @Test
     void aClientThatCouldHangPastTheRetryPeriodIsRefused() {
         try (KubernetesClient slow = KubeClients.client(connection, ClientSettings.DEFAULT)) {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> LeaderElection.builder(slow, ns, "x").build())
