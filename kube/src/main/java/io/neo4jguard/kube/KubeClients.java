@@ -17,8 +17,8 @@ import java.util.function.UnaryOperator;
  * class finds one the way kubectl and client-go do, and applies {@link ClientSettings}.
  *
  * <p>Discovery order ({@link #discover()}): the files of {@code $KUBECONFIG} (a {@code :}-separated list; missing
- * files are skipped, as kubectl does), else {@code ~/.kube/config}, else the pod's service account when
- * {@code $KUBERNETES_SERVICE_HOST}/{@code _PORT} are set and the token file exists. An explicit choice
+ * files are skipped, as kubectl does), or {@code ~/.kube/config} when that variable is unset; failing both, the
+ * pod's service account when {@code $KUBERNETES_SERVICE_HOST}/{@code _PORT} are set and the token file exists. An explicit choice
  * ({@link #kubeconfig}, {@link Connection.Token}) skips discovery.
  *
  * <p>Nothing here logs: a {@link Connection#describe()} line is safe to log, a {@link Config} is not (it holds
@@ -54,13 +54,13 @@ public final class KubeClients {
         List<Path> files = new ArrayList<>();
         String list = env.apply("KUBECONFIG");
         if (list != null && !list.isBlank()) {
+            // A set $KUBECONFIG replaces ~/.kube/config, even when none of its files exist (kubectl's rule).
             for (String f : list.split(File.pathSeparator)) {
                 if (!f.isBlank() && Files.isRegularFile(Path.of(f))) {
                     files.add(Path.of(f));
                 }
             }
-        }
-        if (files.isEmpty() && home != null && Files.isRegularFile(home.resolve(".kube").resolve("config"))) {
+        } else if (home != null && Files.isRegularFile(home.resolve(".kube").resolve("config"))) {
             files.add(home.resolve(".kube").resolve("config"));
         }
         if (!files.isEmpty()) {

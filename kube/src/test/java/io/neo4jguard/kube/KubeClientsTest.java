@@ -99,6 +99,10 @@ class KubeClientsTest {
         Connection c = clients().discover().orElseThrow();
         assertThat(c).isEqualTo(new Connection.Kubeconfig(java.util.List.of(fromEnv), null));
         assertThat(c.config().getNamespace()).isEqualTo("from-env");
+
+        // A $KUBECONFIG of missing files hides ~/.kube/config, as in kubectl: the service account remains.
+        env.put("KUBECONFIG", tmp.resolve("missing").toString());
+        assertThat(clients().discover()).containsInstanceOf(Connection.InCluster.class);
     }
 
     @Test
