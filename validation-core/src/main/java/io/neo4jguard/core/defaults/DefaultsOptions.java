@@ -1,10 +1,9 @@
 package io.neo4jguard.core.defaults;
 
-import io.neo4jguard.core.api.RuleMeta;
 import io.neo4jguard.core.api.Severity;
+import io.neo4jguard.core.memory.OperatorMemoryBudget;
 import io.neo4jguard.core.policy.DefaultsSettings;
 import io.neo4jguard.core.policy.Policy;
-import io.neo4jguard.core.rules.server.OperatorMemoryCheck;
 
 import java.util.List;
 
@@ -22,9 +21,9 @@ import java.util.List;
 public record DefaultsOptions(boolean requiredAntiAffinity, boolean operatorMemory) {
     public static final DefaultsOptions STANDARD = new DefaultsOptions(false, true);
 
-    /** The operator's memory rules that defaulting must not trip. */
-    static final List<RuleMeta> OPERATOR_MEMORY_RULES = List.of(OperatorMemoryCheck.OVERHEAD,
-            OperatorMemoryCheck.HEAP_FLOOR, OperatorMemoryCheck.PAGE_CACHE_FLOOR);
+    /** The operator's memory rules (operator-only, errors by default) that defaulting must not trip. */
+    static final List<String> OPERATOR_MEMORY_RULES = List.of(OperatorMemoryBudget.OVERHEAD_RULE,
+            OperatorMemoryBudget.HEAP_FLOOR_RULE, OperatorMemoryBudget.PAGE_CACHE_FLOOR_RULE);
 
     /** As the default policy: the operator's memory budget enforced. */
     public DefaultsOptions(boolean requiredAntiAffinity) {
@@ -34,7 +33,7 @@ public record DefaultsOptions(boolean requiredAntiAffinity, boolean operatorMemo
     /** The options a policy asks for ({@link #STANDARD} for the default policy). */
     public static DefaultsOptions from(Policy policy) {
         boolean operatorMemory = OPERATOR_MEMORY_RULES.stream()
-                .anyMatch(r -> policy.severityOf(r).filter(s -> s == Severity.ERROR).isPresent());
+                .anyMatch(id -> policy.severityOf(id, true, Severity.ERROR).filter(s -> s == Severity.ERROR).isPresent());
         return new DefaultsOptions(policy.defaulting().antiAffinity() == DefaultsSettings.AntiAffinity.REQUIRED,
                 operatorMemory);
     }

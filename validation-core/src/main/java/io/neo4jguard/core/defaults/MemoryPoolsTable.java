@@ -1,7 +1,7 @@
 package io.neo4jguard.core.defaults;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.neo4jguard.core.engine.Node;
+import io.neo4jguard.core.tree.Node;
 import io.neo4jguard.core.memory.MemoryBudget;
 import io.neo4jguard.core.memory.MemorySettings;
 import io.neo4jguard.core.memory.OperatorMemoryBudget;

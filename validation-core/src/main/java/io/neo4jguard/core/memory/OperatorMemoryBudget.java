@@ -1,6 +1,6 @@
 package io.neo4jguard.core.memory;
 
-import io.neo4jguard.core.engine.Node;
+import io.neo4jguard.core.tree.Node;
 import io.neo4jguard.core.units.Neo4jSize;
 import io.neo4jguard.core.units.Parsed;
 
@@ -20,6 +20,12 @@ import java.util.OptionalLong;
 public record OperatorMemoryBudget(long limit) {
     private static final long MIB = 1024L * 1024;
     private static final long GIB = 1024 * MIB;
+
+    /** The IDs of the operator-only rules that report these numbers (errors by default). */
+    public static final String LIMIT_FLOOR_RULE = "memory.operator-limit-floor";
+    public static final String HEAP_FLOOR_RULE = "memory.operator-heap-floor";
+    public static final String PAGE_CACHE_FLOOR_RULE = "memory.operator-page-cache-floor";
+    public static final String OVERHEAD_RULE = "memory.operator-overhead";
 
     /** Heap below 256 MiB is refused ({@code minHeapSize}). */
     public static final long MIN_HEAP = 256 * MIB;

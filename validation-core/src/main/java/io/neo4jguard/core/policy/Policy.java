@@ -4,6 +4,7 @@ import io.neo4jguard.core.api.Location;
 import io.neo4jguard.core.api.Resource;
 import io.neo4jguard.core.api.RuleMeta;
 import io.neo4jguard.core.api.Severity;
+import io.neo4jguard.core.api.SeverityPolicy;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -31,7 +32,7 @@ import java.util.Optional;
  * {@code rules:} entry for the rule ID, else the entry for its concern, else (for a rule the reference operator
  * alone motivates) the {@code operator-only} entry, else the rule's own severity.
  */
-public class Policy {
+public class Policy implements SeverityPolicy {
     /** Comma-separated rule IDs (or concerns, e.g. {@code memory}, or {@code operator-only}) the object opts out of. */
     public static final String SKIP_ANNOTATION = "neo4j-guard.io/skip";
 
@@ -108,6 +109,7 @@ public class Policy {
      * The severity of {@code rule} for {@code object}, or empty when the rule is off for it
      * (disabled, exempted, or skipped by annotation).
      */
+    @Override
     public Optional<Severity> severityFor(RuleMeta rule, Resource object) {
         if (skippedByAnnotation(rule, object)) {
             return Optional.empty();
@@ -125,20 +127,28 @@ public class Policy {
      * annotation do not apply), or empty when it is off. Defaulting asks this to stay within what is enforced.
      */
     public Optional<Severity> severityOf(RuleMeta rule) {
-        RuleSetting setting = rules.get(rule.id());
-        if (setting == null) {
-            setting = rules.get(rule.concern());
+        return severityOf(rule.id(), rule.operatorOnly(), rule.severity());
+    }
+
+    /**
+     * As {@link #severityOf(RuleMeta)} for a rule known only by its ID, whether it is operator-only and its own
+     * severity (for code that must not depend on the rules, such as defaulting).
+     */
+    public Optional<Severity> severityOf(String ruleId, boolean operatorOnly, Severity own) {
+        RuleSetting setting = rules.get(ruleId);
+        if (setting == null && ruleId.contains(".")) {
+            setting = rules.get(ruleId.substring(0, ruleId.indexOf('.')));
         }
-        if (setting == null && rule.operatorOnly()) {
+        if (setting == null && operatorOnly) {
             setting = rules.get(RuleSelectors.OPERATOR_ONLY);
         }
         if (setting == null) {
-            return Optional.of(rule.severity());
+            return Optional.of(own);
         }
         if (!setting.enabled()) {
             return Optional.empty();
         }
-        return Optional.of(setting.severity().orElse(rule.severity()));
+        return Optional.of(setting.severity().orElse(own));
     }
 
     /**

@@ -1,7 +1,7 @@
 package io.neo4jguard.core.defaults;
 
 import io.neo4jguard.core.api.RuleMeta;
-import io.neo4jguard.core.report.RulesDoc;
+import io.neo4jguard.core.testkit.RepositoryRoot;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DefaultsDocTest {
     @Test
     void everyDefaultIsDocumentedWithItsOwnWords() throws Exception {
-        String doc = Files.readString(RulesDoc.repositoryRoot(Path.of("")).resolve("docs/defaults.md"))
+        String doc = Files.readString(RepositoryRoot.get().resolve("docs/defaults.md"))
                 .replace("\r\n", "\n");
         assertThat(Defaults.standard().rules()).hasSize(3);
         for (RuleMeta m : Defaults.standard().rules()) {
@@ -28,7 +28,7 @@ class DefaultsDocTest {
     /** The memory table is generated from the defaulter; with -Dneo4jguard.updateDocs=true this rewrites it. */
     @Test
     void theMemoryTableIsTheDefaultersOwnOutput() throws Exception {
-        Path file = RulesDoc.repositoryRoot(Path.of("")).resolve("docs/defaults.md");
+        Path file = io.neo4jguard.core.testkit.RepositoryRoot.get().resolve("docs/defaults.md");
         String committed = Files.readString(file).replace("\r\n", "\n");
         String expected = MemoryPoolsTable.update(committed);
         if (Boolean.getBoolean("neo4jguard.updateDocs")) {

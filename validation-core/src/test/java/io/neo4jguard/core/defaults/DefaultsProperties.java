@@ -328,7 +328,7 @@ class DefaultsProperties {
 
     private static Policy reconcilerLite() {
         try {
-            return Policy.load(io.neo4jguard.core.report.RulesDoc.repositoryRoot(java.nio.file.Path.of(""))
+            return Policy.load(io.neo4jguard.core.testkit.RepositoryRoot.get()
                     .resolve("policies/reconciler-lite.yaml"), Validator.standard().rules());
         } catch (io.neo4jguard.core.policy.PolicyException e) {
             throw new IllegalStateException(e);

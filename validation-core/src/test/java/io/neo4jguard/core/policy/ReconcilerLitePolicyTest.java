@@ -4,7 +4,6 @@ import io.neo4jguard.core.Validator;
 import io.neo4jguard.core.api.Resource;
 import io.neo4jguard.core.api.RuleMeta;
 import io.neo4jguard.core.api.Severity;
-import io.neo4jguard.core.report.RulesDoc;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -14,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** policies/reconciler-lite.yaml relaxes exactly the operator-only rules to warnings, and nothing else. */
 class ReconcilerLitePolicyTest {
-    private static final Path FILE = RulesDoc.repositoryRoot(Path.of("")).resolve("policies/reconciler-lite.yaml");
+    private static final Path FILE = io.neo4jguard.core.testkit.RepositoryRoot.get().resolve("policies/reconciler-lite.yaml");
     private static final List<RuleMeta> RULES = Validator.standard().rules();
     private static final Resource CLUSTER = io.neo4jguard.core.TestChecks.one("""
             apiVersion: neo4j.neo4j.com/v1beta1

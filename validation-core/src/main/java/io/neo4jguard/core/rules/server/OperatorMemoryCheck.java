@@ -4,8 +4,8 @@ import io.neo4jguard.core.api.Kinds;
 import io.neo4jguard.core.api.RuleMeta;
 import io.neo4jguard.core.api.Severity;
 import io.neo4jguard.core.engine.Check;
-import io.neo4jguard.core.engine.Messages;
-import io.neo4jguard.core.engine.Node;
+import io.neo4jguard.core.api.Messages;
+import io.neo4jguard.core.tree.Node;
 import io.neo4jguard.core.engine.RuleContext;
 import io.neo4jguard.core.memory.MemoryBudget;
 import io.neo4jguard.core.memory.OperatorMemoryBudget;
@@ -37,7 +37,7 @@ public final class OperatorMemoryCheck implements Check {
     private static final String OPERATOR = "The reference operator refuses such a cluster at reconcile "
             + "(internal/validation/memory_validator.go): it is stored, then never deploys. ";
 
-    public static final RuleMeta LIMIT_FLOOR = new RuleMeta("memory.operator-limit-floor",
+    public static final RuleMeta LIMIT_FLOOR = new RuleMeta(OperatorMemoryBudget.LIMIT_FLOOR_RULE,
             "Less memory than the reference operator's minimum for a cluster", Severity.ERROR,
             ServerSpecs.CLUSTER,
             OPERATOR + "With spec.resources set it wants a memory limit of at least 1 GiB, and 2 GiB for more than "
@@ -46,21 +46,21 @@ public final class OperatorMemoryCheck implements Check {
             "Set spec.resources.limits.memory to at least 1Gi (2Gi above three servers).",
             "spec:\n  topology:\n    servers: 3\n  resources:\n    limits:\n      memory: 2Gi", true);
 
-    public static final RuleMeta HEAP_FLOOR = new RuleMeta("memory.operator-heap-floor",
+    public static final RuleMeta HEAP_FLOOR = new RuleMeta(OperatorMemoryBudget.HEAP_FLOOR_RULE,
             "A heap below the reference operator's 256 MiB minimum", Severity.ERROR, ServerSpecs.CLUSTER,
             OPERATOR + "It refuses server.memory.heap.max_size below 256 MiB; Neo4j publishes no minimum heap "
                     + "(its recommendation for a 512 MiB container is 153 MiB).",
             "Give the heap at least 256m, or leave it unset (defaulting sizes it).",
             "spec:\n  config:\n    server.memory.heap.max_size: 512m", true);
 
-    public static final RuleMeta PAGE_CACHE_FLOOR = new RuleMeta("memory.operator-page-cache-floor",
+    public static final RuleMeta PAGE_CACHE_FLOOR = new RuleMeta(OperatorMemoryBudget.PAGE_CACHE_FLOOR_RULE,
             "A page cache below the reference operator's 128 MiB minimum", Severity.ERROR, ServerSpecs.CLUSTER,
             OPERATOR + "It refuses server.memory.pagecache.size below 128 MiB; Neo4j's own floor is 8 MiB "
                     + "(its recommendation for 1 GiB is a 52 MiB page cache).",
             "Give the page cache at least 128m, or leave it unset (defaulting sizes it).",
             "spec:\n  config:\n    server.memory.pagecache.size: 512m", true);
 
-    public static final RuleMeta OVERHEAD = new RuleMeta("memory.operator-overhead",
+    public static final RuleMeta OVERHEAD = new RuleMeta(OperatorMemoryBudget.OVERHEAD_RULE,
             "Heap and page cache leave less than the reference operator's 25 % overhead", Severity.ERROR,
             ServerSpecs.CLUSTER,
             OPERATOR + "It wants heap + page cache + max(25 % of the memory limit, 512 MiB) to fit in the limit "
