@@ -54,7 +54,7 @@ public final class AuthRuleTargetCheck implements Check {
                     + "tags) needs Neo4j 2026.06. On an older target Neo4j refuses the rule and the operator "
                     + "retries forever.",
             "Upgrade the target, or use abac.oidc.user_attribute(...) with an OIDC claim instead.",
-            "spec:\n  condition: 'admin' IN abac.native.user_tags()   # on Neo4j 2026.06 or later");
+            "spec:\n  condition: \"'admin' IN abac.native.user_tags()\"   # on Neo4j 2026.06 or later");
 
     /** Only this check's own kinds: the shared refs.* rules it declares apply to every referring kind. */
     @Override

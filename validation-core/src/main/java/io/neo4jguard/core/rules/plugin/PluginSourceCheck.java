@@ -43,7 +43,7 @@ public final class PluginSourceCheck implements Check {
                     + "sha256 checksum.",
             "spec:\n  installMode: VerifiedDownload\n  source:\n    type: url\n"
                     + "    url: https://repo.example.com/plugins/my-plugin-1.0.0.jar\n"
-                    + "    checksum: sha256:<64 hex digits of sha256sum my-plugin-1.0.0.jar>");
+                    + "    checksum: sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08   # sha256sum of the jar");
 
     static final RuleMeta INSTALL_MODE_INVALID = new RuleMeta("plugin.install-mode-invalid",
             "installMode is unknown or its requirements are not met", Severity.ERROR, Set.of(Kinds.PLUGIN),
