@@ -45,7 +45,7 @@ class CatalogExamplesTest {
      * Rules no data can make fire, each with the reason: the bad example of these is code, not data.
      */
     private static final Map<String, String> NOT_DATA = Map.of(
-            "engine.check-failed", "reported only when a check throws; EngineTest runs a broken check");
+            "engine.check-failed", "reported only when a check throws; ValidatorTest runs a broken check");
 
     private static final java.util.regex.Pattern ON_KIND = java.util.regex.Pattern.compile("# on the (\\w+)");
 
