@@ -16,6 +16,7 @@ import io.neo4jguard.core.rules.authrule.AuthRuleConditionCheck;
 import io.neo4jguard.core.rules.authrule.AuthRuleNameCheck;
 import io.neo4jguard.core.rules.authrule.AuthRuleRolesCheck;
 import io.neo4jguard.core.rules.authrule.AuthRuleTargetCheck;
+import io.neo4jguard.core.rules.authrule.OperatorKeywordGuardCheck;
 import io.neo4jguard.core.rules.backup.BackupChainCheck;
 import io.neo4jguard.core.rules.backup.BackupOptionsCheck;
 import io.neo4jguard.core.rules.backup.BackupRetentionCheck;
@@ -146,7 +147,8 @@ public final class Catalog {
                 new AuthRuleTargetCheck(),
                 new AuthRuleNameCheck(),
                 new AuthRuleRolesCheck(),
-                new AuthRuleConditionCheck()
+                new AuthRuleConditionCheck(),
+                new OperatorKeywordGuardCheck()
         );
     }
 }

@@ -82,8 +82,23 @@ public final class OperatorMemoryCheck implements Check {
             "Set dbms.memory.transaction.total.max below the max heap, or leave it unset (70 % of the heap).",
             "spec:\n  config:\n    server.memory.heap.max_size: 4g\n    dbms.memory.transaction.total.max: 2800m", true);
 
+    public static final RuleMeta SIZE_FORMAT = new RuleMeta("memory.operator-size-format",
+            "A memory size Neo4j reads but the reference operator's parser does not", Severity.ERROR,
+            ServerSpecs.CLUSTER,
+            OPERATOR + "Its parser lower-cases the value and accepts a number with g, m, k, gi, mi or ki, or a "
+                    + "Kubernetes quantity, so it refuses sizes Neo4j itself reads: 2GB, 1GiB, 512MB, '4 g' "
+                    + "(measured against Neo4j's size parser, anchor rules §1.2 \"Memory\").",
+            "Write the size as a number with k, m or g: 2g, 1024m.",
+            "spec:\n  config:\n    server.memory.heap.max_size: 2g   # not 2GB", true);
+
     private static final List<RuleMeta> RULES = List.of(LIMIT_FLOOR, HEAP_FLOOR, PAGE_CACHE_FLOOR, OVERHEAD,
-            TX_OVER_HEAP);
+            TX_OVER_HEAP, SIZE_FORMAT);
+
+    /** The suffixes the operator's parser tries, in its order, after lower-casing (all binary). */
+    private static final List<String> OPERATOR_SUFFIXES = List.of("g", "m", "k", "gi", "mi", "ki");
+    /** What Go's strconv.ParseFloat reads in a plain decimal number (no spaces). */
+    private static final java.util.regex.Pattern GO_FLOAT = java.util.regex.Pattern.compile(
+            "[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
     private static final String LIMIT_PATH = "spec.resources.limits.memory";
 
@@ -111,6 +126,13 @@ public final class OperatorMemoryCheck implements Check {
         Optional<Value> heap = setting(spec, MemorySettings.HEAP_MAX);
         Optional<Value> pageCache = setting(spec, MemorySettings.PAGE_CACHE);
         Optional<Value> tx = setting(spec, MemorySettings.TX_TOTAL);
+        for (String name : List.of(MemorySettings.HEAP_MAX, MemorySettings.PAGE_CACHE, MemorySettings.TX_TOTAL)) {
+            Node n = spec.get("config").get(name);
+            n.scalarText().filter(v -> Neo4jSize.parse(v).ok() && !operatorReads(v)).ifPresent(v ->
+                    ctx.report(SIZE_FORMAT, n.path(), Messages.invalid(v, "Neo4j reads it, but the reference "
+                            + "operator's size parser does not, and it refuses the cluster"),
+                            "write it as " + Neo4jSize.format(Neo4jSize.parse(v).value())));
+        }
 
         heap.filter(h -> h.bytes() > 0 && h.bytes() < OperatorMemoryBudget.MIN_HEAP).ifPresent(h ->
                 ctx.report(HEAP_FLOOR, h.path(), Messages.invalid(h.shown(), "the reference operator refuses a heap "
@@ -170,6 +192,17 @@ public final class OperatorMemoryCheck implements Check {
                                 + "; lower the heap or raise the limit");
             }
         }
+    }
+
+    /** The reference operator's size parser (memory_validator.go parseMemoryToBytes) accepts {@code value}. */
+    static boolean operatorReads(String value) {
+        String v = value.trim().toLowerCase(java.util.Locale.ROOT);
+        for (String suffix : OPERATOR_SUFFIXES) {
+            if (v.endsWith(suffix)) {
+                return GO_FLOAT.matcher(v.substring(0, v.length() - suffix.length())).matches();
+            }
+        }
+        return KubernetesQuantity.parse(v).ok();
     }
 
     /**

@@ -46,6 +46,11 @@ class OperatorMemoryCheckTest {
             3 | 1Gi   | server.memory.heap.max_size: 513m                                    | memory.operator-overhead
             3 | 16Gi  | 'server.memory.heap.max_size: 4g, dbms.memory.transaction.total.max: 5g' | memory.operator-transaction-over-heap
             3 | 16Gi  | 'server.memory.heap.max_size: 4g, dbms.memory.transaction.total.max: 4g' | none
+            3 | 8Gi   | server.memory.heap.max_size: 2GB                                     | memory.operator-size-format
+            3 | 8Gi   | server.memory.pagecache.size: 1GiB                                   | memory.operator-size-format
+            3 | 8Gi   | server.memory.heap.max_size: '4 g'                                   | memory.operator-size-format
+            3 | 8Gi   | 'server.memory.heap.max_size: 1.5g, server.memory.pagecache.size: 1024m' | none
+            3 | 8Gi   | server.memory.heap.max_size: 4Gi                                     | none
             """)
     void eachRefusal(int servers, String limit, String config, String rule) {
         List<String> found = ids(run(withMemory(servers, limit, config)));
