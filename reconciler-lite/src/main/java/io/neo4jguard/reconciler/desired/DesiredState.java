@@ -63,7 +63,7 @@ public final class DesiredState {
      */
     public List<HasMetadata> forCluster(Resource cluster, String ownerUid) {
         requireKind(cluster, Kinds.CLUSTER);
-        return ServerObjects.cluster(Owner.of(cluster, ownerUid), cluster, clusterDomain);
+        return ServerBuilder.cluster(Owner.of(cluster, ownerUid), cluster, clusterDomain);
     }
 
     /**
@@ -73,7 +73,7 @@ public final class DesiredState {
      */
     public List<HasMetadata> forStandalone(Resource standalone, String ownerUid) {
         requireKind(standalone, Kinds.STANDALONE);
-        return ServerObjects.standalone(Owner.of(standalone, ownerUid), standalone, clusterDomain);
+        return ServerBuilder.standalone(Owner.of(standalone, ownerUid), standalone, clusterDomain);
     }
 
     /**
@@ -89,7 +89,7 @@ public final class DesiredState {
             throw new IllegalArgumentException("a backup needs its target cluster or standalone, got "
                     + (target == null ? "none" : target.displayName()));
         }
-        return BackupObjects.build(Owner.of(backup, ownerUid), backup, target, clusterDomain);
+        return BackupBuilder.build(Owner.of(backup, ownerUid), backup, target, clusterDomain);
     }
 
     /**
