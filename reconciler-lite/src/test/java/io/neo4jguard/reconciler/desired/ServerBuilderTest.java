@@ -4,6 +4,8 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.neo4jguard.core.server.MountPaths;
+import io.neo4jguard.core.server.OperatorVolumes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -106,6 +108,18 @@ class ServerBuilderTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Neo4jEnterpriseStandalone");
         assertThatThrownBy(() -> desired.forCluster(cluster(3, "5.26.0-enterprise", ""), ""))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("uid");
+    }
+
+    @Test
+    void everyPathWeMountIsOneCoreReservesSoNoUserMountCanHideIt() {
+        StatefulSet sts = only(desired.forCluster(cluster(3, "5.26.0-enterprise",
+                "  tls: {mode: cert-manager, issuerRef: {name: ca}}"), UID), StatefulSet.class);
+        List<String> paths = sts.getSpec().getTemplate().getSpec().getContainers().get(0).getVolumeMounts().stream()
+                .map(io.fabric8.kubernetes.api.model.VolumeMount::getMountPath).toList();
+        assertThat(paths).containsExactly("/data", "/conf", "/logs", "/ssl");
+        assertThat(paths).allSatisfy(p -> assertThat(MountPaths.reserved(MountPaths.normalise(p))).isPresent());
+        assertThat(sts.getSpec().getTemplate().getSpec().getVolumes()).extracting("name")
+                .allSatisfy(n -> assertThat(OperatorVolumes.NAMES).contains((String) n));
     }
 
     private static String hash(StatefulSet s) {
