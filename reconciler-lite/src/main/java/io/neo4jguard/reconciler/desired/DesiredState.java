@@ -52,8 +52,8 @@ public final class DesiredState {
     }
 
     /**
-     * Neo4jEnterpriseCluster {@code c}: ServiceAccount {@code c}, ConfigMap {@code c-config} (neo4j.conf),
-     * headless Service {@code c-headless} (discovery, publishNotReadyAddresses), client Service {@code c}
+     * Neo4jEnterpriseCluster {@code c}: ServiceAccount {@code c-server}, ConfigMap {@code c-config} (neo4j.conf),
+     * headless Service {@code c-headless} (discovery, publishNotReadyAddresses), client Service {@code c-client}
      * ({@code spec.service}), StatefulSet {@code c-server} (one pod per server, Parallel) and PodDisruptionBudget
      * {@code c-server} (minAvailable = Raft majority).
      *
@@ -68,7 +68,7 @@ public final class DesiredState {
 
     /**
      * Neo4jEnterpriseStandalone {@code s}: ServiceAccount {@code s}, ConfigMap {@code s-config}, headless Service
-     * {@code s-headless}, client Service {@code s}, StatefulSet {@code s} (one replica). No PodDisruptionBudget:
+     * {@code s-headless}, client Service {@code s-client}, StatefulSet {@code s} (one replica). No PodDisruptionBudget:
      * a single server has no quorum to keep, and a PDB would only block node drains forever.
      */
     public List<HasMetadata> forStandalone(Resource standalone, String ownerUid) {
@@ -78,7 +78,8 @@ public final class DesiredState {
 
     /**
      * Neo4jBackup {@code b}: ServiceAccount {@code b-backup} (with the workload-identity annotations of the cloud),
-     * then Job {@code b-backup} (no {@code spec.schedule}) or CronJob {@code b-backup-cron}. The pod runs the
+     * the PersistentVolumeClaim of a {@code pvc} target when {@code storage.pvc.size} asks for one to be created
+     * (no owner reference), then Job {@code b-backup} (no {@code spec.schedule}) or CronJob {@code b-backup-cron}. The pod runs the
      * target's own image with the {@code neo4j-admin database backup} command line.
      *
      * @param target the defaulted cluster or standalone named by {@code spec.instanceRef}

@@ -122,18 +122,8 @@ final class ServerBuilder {
      * resolve its peers before any of them is Ready, or no cluster ever forms.
      */
     private static Service headless(Owner owner, String name, boolean cluster, boolean tls) {
-        List<ServicePort> ports = new ArrayList<>();
-        ports.add(servicePort(Ports.BOLT_NAME, Ports.BOLT));
-        ports.add(servicePort(Ports.HTTP_NAME, Ports.HTTP));
-        if (tls) {
-            ports.add(servicePort(Ports.HTTPS_NAME, Ports.HTTPS));
-        }
-        ports.add(servicePort(Ports.BACKUP_NAME, Ports.BACKUP));
-        if (cluster) {
-            ports.add(servicePort(Ports.CLUSTER_NAME, Ports.CLUSTER));
-            ports.add(servicePort(Ports.RAFT_NAME, Ports.RAFT));
-            ports.add(servicePort(Ports.ROUTING_NAME, Ports.ROUTING));
-        }
+        List<ServicePort> ports = Ports.server(cluster, tls).stream().map(p -> servicePort(p.name(), p.number()))
+                .toList();
         return new ServiceBuilder().withMetadata(owner.meta(name, ManagedLabels.COMPONENT_SERVER))
                 .withNewSpec().withClusterIP("None").withPublishNotReadyAddresses(true)
                 .withSelector(ManagedLabels.serverSelector(owner.name())).withPorts(ports).endSpec().build();

@@ -3,7 +3,6 @@ package io.neo4jguard.reconciler.desired;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
-import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -79,7 +78,9 @@ final class ServerPod {
                 .withImagePullPolicy(Specs.text(image.path("pullPolicy"), "IfNotPresent"))
                 .withEnv(env(in))
                 .withEnvFrom(Specs.list(spec.path("extraEnvFrom"), EnvFromSource.class))
-                .withPorts(ports(in.cluster(), in.tlsSecret() != null))
+                .withPorts(Ports.server(in.cluster(), in.tlsSecret() != null).stream()
+                        .map(p -> new ContainerPortBuilder().withName(p.name()).withContainerPort(p.number())
+                                .withProtocol("TCP").build()).toList())
                 .withResources(Specs.read(spec.path("resources"), ResourceRequirements.class).orElse(null))
                 .withVolumeMounts(mounts(in))
                 .withStartupProbe(Probes.startup(endpoint(in)))
@@ -152,26 +153,6 @@ final class ServerPod {
 
     private static EnvVar plain(String name, String value) {
         return new EnvVarBuilder().withName(name).withValue(value).build();
-    }
-
-    private static List<ContainerPort> ports(boolean cluster, boolean tls) {
-        List<ContainerPort> p = new ArrayList<>();
-        p.add(port(Ports.BOLT_NAME, Ports.BOLT));
-        p.add(port(Ports.HTTP_NAME, Ports.HTTP));
-        if (tls) {
-            p.add(port(Ports.HTTPS_NAME, Ports.HTTPS));
-        }
-        p.add(port(Ports.BACKUP_NAME, Ports.BACKUP));
-        if (cluster) {
-            p.add(port(Ports.CLUSTER_NAME, Ports.CLUSTER));
-            p.add(port(Ports.RAFT_NAME, Ports.RAFT));
-            p.add(port(Ports.ROUTING_NAME, Ports.ROUTING));
-        }
-        return p;
-    }
-
-    private static ContainerPort port(String name, int number) {
-        return new ContainerPortBuilder().withName(name).withContainerPort(number).withProtocol("TCP").build();
     }
 
     private static List<VolumeMount> mounts(Inputs in) {
