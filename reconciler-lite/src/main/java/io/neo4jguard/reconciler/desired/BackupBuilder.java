@@ -3,7 +3,6 @@ package io.neo4jguard.reconciler.desired;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -159,12 +158,8 @@ final class BackupBuilder {
             mounts.add(new VolumeMountBuilder().withName(GCP_VOLUME).withMountPath(CloudAccess.GCP_KEY_DIR)
                     .withReadOnly(true).build());
         }
-        List<EnvVar> env = new ArrayList<>();
-        String license = Specs.text(targetSpec.path("acceptLicenseAgreement"), "");
-        if (!license.isEmpty()) {
-            env.add(new EnvVarBuilder().withName("NEO4J_ACCEPT_LICENSE_AGREEMENT").withValue(license).build());
-        }
-        env.addAll(cloud.env());
+        // No NEO4J_ACCEPT_LICENSE_AGREEMENT: only the image's entrypoint reads it, and the command bypasses it.
+        List<EnvVar> env = new ArrayList<>(cloud.env());
         JsonNode image = targetSpec.path("image");
         Map<String, String> labels = new LinkedHashMap<>(owner.labels(ManagedLabels.COMPONENT_BACKUP));
         labels.putAll(cloud.podLabels());
