@@ -22,6 +22,12 @@ import java.util.Set;
  * garbage-collects them; the PersistentVolumeClaims a StatefulSet creates from its claim template are not ours
  * and are retained ({@code persistentVolumeClaimRetentionPolicy} Retain/Retain).
  *
+ * <p>A PersistentVolumeClaim in a list (a backup's {@code pvc} target with a size) is <b>create-only</b>: apply it
+ * when it is absent, never again, and never report its missing owner reference as a conflict. A claim is not ours
+ * to change or delete, most of its spec is immutable, and kube-apiserver 1.34 writes a new resource version for a
+ * claim applied again unchanged (measured by {@code DesiredObjectsApiServerIT}), where every other object's second
+ * apply is free.
+ *
  * <p>Immutable and thread-safe.
  */
 public final class DesiredState {
