@@ -189,6 +189,12 @@ final class Neo4jConf {
         return out;
     }
 
+    /** False when the file turns the HTTP connector off ({@code server.http.enabled=false}); Neo4j's default is on. */
+    boolean httpEnabled() {
+        return settings().stream().filter(e -> SettingNames.canonical(e.getKey().strip()).equals("server.http.enabled"))
+                .noneMatch(e -> "false".equalsIgnoreCase(e.getValue().strip()));
+    }
+
     /**
      * sha256 of the settings that need a restart to change, as the pod-template annotation
      * {@link ManagedLabels#CONFIG_HASH}: a change rolls the StatefulSet, one server at a time.
