@@ -2,17 +2,17 @@ package io.neo4jguard.core;
 
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.neo4jguard.core.api.Kinds;
+import io.neo4jguard.core.api.Messages;
 import io.neo4jguard.core.api.PatchOperation;
 import io.neo4jguard.core.api.Resource;
 import io.neo4jguard.core.api.RuleMeta;
 import io.neo4jguard.core.api.Severity;
 import io.neo4jguard.core.engine.Check;
-import io.neo4jguard.core.api.Messages;
-import io.neo4jguard.core.tree.Node;
 import io.neo4jguard.core.engine.RuleContext;
 import io.neo4jguard.core.read.ManifestParser;
 import io.neo4jguard.core.read.ReadException;
 import io.neo4jguard.core.rules.refs.References;
+import io.neo4jguard.core.tree.Node;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -6,10 +6,10 @@ import io.neo4jguard.core.api.Kinds;
 import io.neo4jguard.core.api.Resource;
 import io.neo4jguard.core.api.RuleMeta;
 import io.neo4jguard.core.api.Severity;
-import io.neo4jguard.core.tree.Node;
 import io.neo4jguard.core.settings.ConfigEntry;
 import io.neo4jguard.core.settings.ConfigSources;
 import io.neo4jguard.core.settings.SettingNames;
+import io.neo4jguard.core.tree.Node;
 
 /**
  * Makes the online-backup port reachable from backup Jobs. Neo4j listens for backups on

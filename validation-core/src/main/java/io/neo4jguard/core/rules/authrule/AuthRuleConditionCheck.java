@@ -1,6 +1,7 @@
 package io.neo4jguard.core.rules.authrule;
 
 import io.neo4jguard.core.api.Kinds;
+import io.neo4jguard.core.api.Messages;
 import io.neo4jguard.core.api.RuleMeta;
 import io.neo4jguard.core.api.Severity;
 import io.neo4jguard.core.cypher.ConditionParser;
@@ -10,9 +11,8 @@ import io.neo4jguard.core.cypher.ParsedCondition;
 import io.neo4jguard.core.cypher.Problem;
 import io.neo4jguard.core.cypher.Token;
 import io.neo4jguard.core.engine.Check;
-import io.neo4jguard.core.api.Messages;
-import io.neo4jguard.core.tree.Node;
 import io.neo4jguard.core.engine.RuleContext;
+import io.neo4jguard.core.tree.Node;
 
 import java.util.List;
 import java.util.Map;
