@@ -13,7 +13,8 @@ import io.neo4jguard.core.tree.Node;
 
 /**
  * Makes the online-backup port reachable from backup Jobs. Neo4j listens for backups on
- * {@code 127.0.0.1:6362} by default (neo4j-facts §5 ports), which only a process in the same pod can
+ * {@code 127.0.0.1:6362} by default (https://neo4j.com/docs/operations-manual/current/configuration/ports/), which
+ * only a process in the same pod can
  * reach: a Neo4jBackup Job in its own pod would fail to connect on every run.
  */
 final class BackupListenDefaulter implements Defaulter {

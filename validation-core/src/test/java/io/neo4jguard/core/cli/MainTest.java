@@ -352,7 +352,10 @@ class MainTest {
     void rulesAsMarkdownIsTheRuleReference() {
         Run r = run("rules", "--format", "markdown");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).isEqualTo(io.neo4jguard.core.report.RulesDoc.render(TestChecks.allRules()));
+        assertThat(r.out()).isEqualTo(io.neo4jguard.core.report.RulesDoc.render(TestChecks.allRules(),
+                io.neo4jguard.core.report.RuleSources.of(TestChecks.all())));
+        assertThat(r.out()).contains("- Source: [`Engine.java`](../validation-core/src/main/java/io/neo4jguard/core/"
+                + "engine/Engine.java)\n");
         assertThat(run("rules", "--format", "html").code()).isEqualTo(2);
     }
 
