@@ -10,7 +10,7 @@ import io.neo4jguard.core.api.Resource;
 import io.neo4jguard.core.policy.Policy;
 import io.neo4jguard.core.testkit.Resolvers;
 import io.neo4jguard.webhook.observe.JsonLog;
-import io.neo4jguard.webhook.resolve.ResolverProvider;
+import io.neo4jguard.kube.resolve.ResolverProvider;
 
 import java.io.IOException;
 import java.net.URI;
