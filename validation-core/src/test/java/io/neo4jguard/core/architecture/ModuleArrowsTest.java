@@ -46,13 +46,6 @@ class ModuleArrowsTest {
             "reconciler-lite", Set.of("validation-core", "kube"),
             "webhook-server", Set.of("validation-core", "certs", "kube", "reconciler-lite"));
 
-    /**
-     * Arrows that exist today and are being removed on another branch: certs uses core's PatchOperation
-     * until the kube module owns the webhook patch (issue 9, item 4). Listed here so the rule holds for
-     * everything else; {@link #knownExceptionsAreStillNeeded} fails once an entry is gone, so it cannot linger.
-     */
-    static final Set<String> KNOWN = Set.of("certs -> io.neo4jguard.core.api.PatchOperation");
-
     /** Core's lower layers: they must not reach up to what is built on them. */
     static final Set<String> CORE_LOWER = Set.of("api", "tree", "engine", "server", "backup");
     static final Set<String> CORE_UPPER = Set.of("policy", "rules", "cli", "report");
@@ -72,25 +65,12 @@ class ModuleArrowsTest {
                     if (target == null || target.equals(module) || ALLOWED.get(module).contains(target)) {
                         continue;
                     }
-                    String arrow = module + " -> " + ref;
-                    if (!KNOWN.contains(arrow)) {
-                        wrong.add(s.relative() + ": " + arrow + " (" + module + " may use " + ALLOWED.get(module) + ")");
-                    }
+                    wrong.add(s.relative() + ": " + module + " -> " + ref + " (" + module + " may use "
+                            + ALLOWED.get(module) + ")");
                 }
             }
         }
         assertThat(wrong).isEmpty();
-    }
-
-    @Test
-    void knownExceptionsAreStillNeeded() {
-        Set<String> seen = new TreeSet<>();
-        for (String module : present()) {
-            for (Source s : sources(module)) {
-                s.references().forEach(ref -> seen.add(module + " -> " + ref));
-            }
-        }
-        assertThat(seen).as("an exception in KNOWN no longer happens: remove it").containsAll(KNOWN);
     }
 
     @Test
