@@ -100,6 +100,49 @@ class KubeBinariesTest {
                 .isEqualTo(Versions.KUBERNETES + "-" + Platform.suffix());
     }
 
+    @Test
+    void extraToolsComeFromTheirAssetVariableThenKubebuilderAssetsThenTheCache() throws IOException {
+        Path assets = executables(tmp.resolve("envtest"), "kube-apiserver", "etcd", "kubectl", "kube-scheduler");
+        Path own = executables(tmp.resolve("own"), "kwok");
+        Path cache = tmp.resolve("cache");
+        Path dir = executables(KubeBinaries.cacheDir(cache), "kube-controller-manager");
+        Files.writeString(dir.resolve("neo4j-guard-build.properties"), "kube-controller-manager=" + Versions.KUBERNETES + "\n");
+
+        Map<Tool, Path> got = KubeBinaries.provide(Map.of("KUBEBUILDER_ASSETS", assets.toString(),
+                "TEST_ASSET_KWOK", own.resolve("kwok").toString(), "PATH", ""), cache, List.of(), Tool.CLUSTER);
+
+        assertThat(got).containsEntry(Tool.KWOK, own.resolve("kwok"))
+                .containsEntry(Tool.KUBE_SCHEDULER, assets.resolve("kube-scheduler"))
+                .containsEntry(Tool.KUBE_CONTROLLER_MANAGER, dir.resolve("kube-controller-manager"));
+    }
+
+    @Test
+    void aToolMissingFromTheCacheWithoutGoIsTheOneLineError() {
+        Path cache = tmp.resolve("cache");
+        KubeTestEnvException e = catchThrowableOfType(KubeTestEnvException.class,
+                () -> KubeBinaries.provide(Map.of("PATH", ""), cache, List.of(), List.of(Tool.KWOK)));
+        assertThat(e.getMessage()).doesNotContain("\n").contains("kwok " + Versions.KWOK)
+                .contains("install Go " + Versions.MINIMUM_GO + "+");
+    }
+
+    @Test
+    void anAssetVariableThatIsNotAnExecutableIsAnError() {
+        assertThatThrownBy(() -> KubeBinaries.provide(Map.of("TEST_ASSET_KUBE_SCHEDULER", tmp.resolve("nope").toString()),
+                tmp.resolve("cache"), List.of(), Tool.CLUSTER))
+                .isInstanceOf(KubeTestEnvException.class)
+                .hasMessageContaining("TEST_ASSET_KUBE_SCHEDULER=" + tmp.resolve("nope"));
+    }
+
+    @Test
+    void theControlPlaneIsUpToDateWithoutTheClusterTools() throws IOException {
+        Path dir = executables(KubeBinaries.cacheDir(tmp), "kube-apiserver", "etcd", "kubectl");
+        Files.writeString(dir.resolve("neo4j-guard-build.properties"), "kube-apiserver=" + Versions.KUBERNETES
+                + "\nkubectl=" + Versions.KUBERNETES + "\netcd=" + Versions.ETCD + "\n");
+        assertThat(KubeBinaries.upToDate(dir)).isTrue();
+        assertThat(KubeBinaries.upToDate(dir, Tool.CLUSTER)).isFalse();
+        assertThat(Tool.KUBE_CONTROLLER_MANAGER.assetVariable()).isEqualTo("TEST_ASSET_KUBE_CONTROLLER_MANAGER");
+    }
+
     static Path executables(Path dir, String... names) throws IOException {
         Files.createDirectories(dir);
         for (String n : names) {
