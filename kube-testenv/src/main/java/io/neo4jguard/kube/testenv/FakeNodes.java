@@ -45,12 +45,13 @@ public final class FakeNodes {
     private static final long READY_SECONDS = 60;
 
     /**
-     * What a node offers the scheduler. {@link #DEFAULT}: 32 cores, 128 GiB and the kubelet's default of 110
-     * pods, enough for 16 Neo4j servers of 2 cores / 8 GiB each, so that placement in the tests is decided by
-     * affinity and node count rather than by resources, unless a test asks for small nodes.
+     * What a node offers the scheduler. {@link #DEFAULT}: the kubelet's default of 110 pods, and room for 110
+     * pods of 2 cores / 8 GiB (a generous Neo4j server request): 220 cores and 880 GiB, rounded up to 256 cores
+     * and 1 TiB. So placement in the tests is decided by affinity and node count (3 nodes hold 100 clusters of
+     * 3 servers), not by resources, unless a test creates small nodes on purpose.
      */
     public record Capacity(String cpu, String memory, int pods) {
-        public static final Capacity DEFAULT = new Capacity("32", "128Gi", 110);
+        public static final Capacity DEFAULT = new Capacity("256", "1Ti", 110);
 
         Map<String, Quantity> quantities() {
             Map<String, Quantity> m = new LinkedHashMap<>();

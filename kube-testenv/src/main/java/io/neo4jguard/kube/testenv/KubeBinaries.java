@@ -33,6 +33,11 @@ import java.util.stream.Collectors;
  * Concurrent JVMs (two modules' test forks, two checkouts) serialise on a lock file in the cache, so one builds
  * and the other waits and reuses.
  *
+ * <p>Other binaries ({@link Tool}: kube-controller-manager, kube-scheduler, kwok for {@link SimulatedCluster})
+ * go into the same directory through {@link #provide}, with the same stamp, lock and progress lines: each from
+ * its {@code TEST_ASSET_<NAME>} variable, else from {@code KUBEBUILDER_ASSETS} if that directory has it, else
+ * the cache. Asking for several at once lets the missing commands of one module build in one {@code go build}.
+ *
  * <p>{@code main} provisions without starting anything, for a CI step that warms the cache:
  * {@code ./mvnw -q -pl kube-testenv compile exec:java -Dexec.mainClass=io.neo4jguard.kube.testenv.KubeBinaries}.
  */

@@ -29,7 +29,7 @@
  *       {@code SimulatedCluster.start(plane)} runs one on a control plane of the test's own.</li>
  *   <li>{@link io.neo4jguard.kube.testenv.FakeNodes}: {@code ensure(n)} nodes {@code kwok-node-0..n-1}
  *       (labels {@code type=kwok}, {@code kubernetes.io/hostname}, {@code topology.kubernetes.io/zone}
- *       zone-a/b/c, allocatable 32 cpu / 128Gi / 110 pods, a loopback pod CIDR each), Ready.</li>
+ *       zone-a/b/c, allocatable 256 cpu / 1Ti / 110 pods, a loopback pod CIDR each), Ready.</li>
  *   <li>{@link io.neo4jguard.kube.testenv.ApiRequestCounts}: requests the API server served, by verb, group,
  *       resource and subresource, from {@code /metrics}; {@code since(before)} for "a resync writes nothing".</li>
  *   <li>{@link io.neo4jguard.kube.testenv.ControlPlane#restartApiServer()}: kill and restart the API server on
