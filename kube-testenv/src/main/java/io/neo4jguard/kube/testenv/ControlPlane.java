@@ -33,7 +33,7 @@ import java.util.concurrent.TimeUnit;
  * {@code -Dneo4jguard.kube.workDir=...}): the etcd and API server logs stay for a failed build to read; the
  * keys, the token and the etcd data are deleted when the control plane stops.
  */
-public final class ControlPlane implements AutoCloseable {
+public final class ControlPlane implements PerJvm.Processes {
     /**
      * etcd is ready within a second; 30 s leaves room for a machine busy with parallel builds.
      */
@@ -47,8 +47,8 @@ public final class ControlPlane implements AutoCloseable {
     /** Binding races on a port another process took after we found it free; three fresh tries settle it. */
     private static final int START_ATTEMPTS = 3;
 
-    private static ControlPlane shared;
-    private static KubeTestEnvException sharedFailure;
+    private static final PerJvm<ControlPlane> SHARED =
+            new PerJvm<>("kube-testenv", () -> start(KubeBinaries.resolve(), defaultWorkDir()));
 
     private final KubeBinaries binaries;
     private final Path runDir;
@@ -80,29 +80,13 @@ public final class ControlPlane implements AutoCloseable {
      * stopped when the JVM exits. A failure is remembered: every later call fails with the same message at
      * once instead of building or starting again.
      */
-    public static synchronized ControlPlane shared() {
-        if (sharedFailure != null) {
-            throw sharedFailure;
-        }
-        if (shared == null || shared.closed) {
-            try {
-                shared = start(KubeBinaries.resolve(), defaultWorkDir());
-            } catch (KubeTestEnvException e) {
-                sharedFailure = e;
-                throw e;
-            }
-            ControlPlane started = shared;
-            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "kube-testenv-stop"));
-        }
-        shared.ensureRunning();
-        return shared;
+    public static ControlPlane shared() {
+        return SHARED.get();
     }
 
     /** Stops the shared control plane if one runs (the extension calls this when the test run ends). */
-    static synchronized void stopShared() {
-        if (shared != null) {
-            shared.close();
-        }
+    static void stopShared() {
+        SHARED.stop();
     }
 
     static Path defaultWorkDir() {
@@ -257,7 +241,13 @@ public final class ControlPlane implements AutoCloseable {
         return runDir;
     }
 
+    @Override
+    public boolean isClosed() {
+        return closed;
+    }
+
     /** Fails with the exit report of whichever process has died. */
+    @Override
     public void ensureRunning() {
         if (closed) {
             throw new KubeTestEnvException("the control plane was stopped");

@@ -59,7 +59,7 @@ import java.util.Map;
  * <p>Logs: {@code kube-controller-manager.log}, {@code kube-scheduler.log}, {@code kwok.log} in
  * {@link #runDirectory()}, inside the control plane's run directory.
  */
-public final class SimulatedCluster implements AutoCloseable {
+public final class SimulatedCluster implements PerJvm.Processes {
     static final String CONTROLLERS =
             "statefulset,job,cronjob,garbagecollector,disruption,ttl-after-finished,pvc-protection";
     /** 127.1.0.0/24: loopback (all of 127/8 is), apart from the 127.0.0.x addresses servers bind in tests. */
@@ -67,8 +67,8 @@ public final class SimulatedCluster implements AutoCloseable {
     static final String NODE_IP = "127.0.0.1";
     private static final String STAGES = "kwok-stages.yaml";
 
-    private static SimulatedCluster shared;
-    private static KubeTestEnvException sharedFailure;
+    private static final PerJvm<SimulatedCluster> SHARED =
+            new PerJvm<>("kube-testenv-cluster", SimulatedCluster::startShared);
 
     private final ControlPlane plane;
     private final Path runDir;
@@ -88,32 +88,20 @@ public final class SimulatedCluster implements AutoCloseable {
      * with the JVM. On a machine without the binaries, the first call builds every missing one at once (the
      * Kubernetes commands in one {@code go build}); a failure is remembered like the control plane's.
      */
-    public static synchronized SimulatedCluster shared() {
-        if (sharedFailure != null) {
-            throw sharedFailure;
-        }
-        if (shared == null || shared.closed) {
-            try {
-                List<Tool> all = new ArrayList<>(Tool.CONTROL_PLANE);
-                all.addAll(Tool.CLUSTER);
-                KubeBinaries.provide(all);
-                shared = start(ControlPlane.shared());
-            } catch (KubeTestEnvException e) {
-                sharedFailure = e;
-                throw e;
-            }
-            SimulatedCluster started = shared;
-            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "kube-testenv-cluster-stop"));
-        }
-        shared.ensureRunning();
-        return shared;
+    public static SimulatedCluster shared() {
+        return SHARED.get();
     }
 
     /** Stops the shared cluster if one runs (the extension calls this when the test run ends). */
-    static synchronized void stopShared() {
-        if (shared != null) {
-            shared.close();
-        }
+    static void stopShared() {
+        SHARED.stop();
+    }
+
+    private static SimulatedCluster startShared() {
+        List<Tool> all = new ArrayList<>(Tool.CONTROL_PLANE);
+        all.addAll(Tool.CLUSTER);
+        KubeBinaries.provide(all);
+        return start(ControlPlane.shared());
     }
 
     /**
@@ -217,7 +205,13 @@ public final class SimulatedCluster implements AutoCloseable {
         return runDir;
     }
 
+    @Override
+    public boolean isClosed() {
+        return closed;
+    }
+
     /** Fails with the exit report of whichever process of the cluster or its control plane has died. */
+    @Override
     public void ensureRunning() {
         if (closed) {
             throw new KubeTestEnvException("the simulated cluster was stopped");

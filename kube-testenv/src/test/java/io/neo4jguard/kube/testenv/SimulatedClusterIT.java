@@ -14,6 +14,8 @@ import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
 import java.util.Map;
@@ -73,34 +75,22 @@ class SimulatedClusterIT {
         client.apps().statefulSets().inNamespace(ns).withName("db").delete();
     }
 
-    @Test
-    void jobPodSucceedsAndTheJobCompletes(KubernetesClient client, FakeNodes nodes) {
+    /** A Job's pod succeeds (exit 0) and the Job completes, or, labelled to fail, fails (exit 1) and so does the Job. */
+    @ParameterizedTest(name = "fail={0}")
+    @CsvSource({"false, Complete, Succeeded, 0", "true, Failed, Failed, 1"})
+    void jobPodRunsToItsOutcomeAndTheJobFollows(boolean fail, String jobCondition, String podPhase, int exitCode,
+                                                KubernetesClient client, FakeNodes nodes) {
         nodes.ensure(1);
-        String ns = TestNamespaces.create(client, "job");
-        client.resource(Workloads.job(ns, "backup", false)).create();
+        String ns = TestNamespaces.create(client, fail ? "job-fail" : "job");
+        client.resource(Workloads.job(ns, "backup", fail)).create();
 
         Job done = client.batch().v1().jobs().inNamespace(ns).withName("backup")
-                .waitUntilCondition(j -> jobCondition(j, "Complete"), WAIT_SECONDS, TimeUnit.SECONDS);
-        assertThat(done.getStatus().getSucceeded()).isEqualTo(1);
-        assertThat(jobCondition(done, "Failed")).isFalse();
+                .waitUntilCondition(j -> jobCondition(j, jobCondition), WAIT_SECONDS, TimeUnit.SECONDS);
+        assertThat(fail ? done.getStatus().getFailed() : done.getStatus().getSucceeded()).isEqualTo(1);
+        assertThat(jobCondition(done, fail ? "Complete" : "Failed")).isFalse();
         Pod pod = client.pods().inNamespace(ns).withLabel("batch.kubernetes.io/job-name", "backup").list().getItems().get(0);
-        assertThat(pod.getStatus().getPhase()).isEqualTo("Succeeded");
-        assertThat(pod.getStatus().getContainerStatuses().get(0).getState().getTerminated().getExitCode()).isZero();
-    }
-
-    @Test
-    void aJobPodLabelledToFailFailsTheJob(KubernetesClient client, FakeNodes nodes) {
-        nodes.ensure(1);
-        String ns = TestNamespaces.create(client, "job-fail");
-        client.resource(Workloads.job(ns, "backup", true)).create();
-
-        Job failed = client.batch().v1().jobs().inNamespace(ns).withName("backup")
-                .waitUntilCondition(j -> jobCondition(j, "Failed"), WAIT_SECONDS, TimeUnit.SECONDS);
-        assertThat(failed.getStatus().getFailed()).isEqualTo(1);
-        assertThat(jobCondition(failed, "Complete")).isFalse();
-        Pod pod = client.pods().inNamespace(ns).withLabel("batch.kubernetes.io/job-name", "backup").list().getItems().get(0);
-        assertThat(pod.getStatus().getPhase()).isEqualTo("Failed");
-        assertThat(pod.getStatus().getContainerStatuses().get(0).getState().getTerminated().getExitCode()).isEqualTo(1);
+        assertThat(pod.getStatus().getPhase()).isEqualTo(podPhase);
+        assertThat(pod.getStatus().getContainerStatuses().get(0).getState().getTerminated().getExitCode()).isEqualTo(exitCode);
     }
 
     /** The one slow test: the CronJob controller acts on minute boundaries, so this takes up to a minute. */
