@@ -36,6 +36,11 @@ class SimulatedClusterIT {
      * several parallel builds.
      */
     private static final long WAIT_SECONDS = 120;
+    /**
+     * A controller's burst of writes after a change lasts well under a second here; two seconds without one
+     * says the burst is over and keeps the test short.
+     */
+    private static final long SETTLE_MILLIS = 2000;
 
     @Test
     void statefulSetWithHostnameAntiAffinityGetsOnePodPerNodeAndScales(KubernetesClient client, FakeNodes nodes) {
@@ -116,6 +121,50 @@ class SimulatedClusterIT {
                 .waitUntilCondition(c -> c.getStatus() != null && c.getStatus().getLastSuccessfulTime() != null,
                         WAIT_SECONDS, TimeUnit.SECONDS);
         assertThat(after.getStatus().getLastScheduleTime()).isNotNull();
+
+        // A CronJob left behind would fire every minute for the rest of the run: noise in every later test
+        // that counts requests.
+        client.batch().v1().cronjobs().inNamespace(ns).withName("backup-cron").delete();
+    }
+
+    /**
+     * What the reconciler's "a resync writes nothing" proof relies on: once a StatefulSet and its PDB have
+     * settled, the simulated cluster itself writes none of the workload resources, only kwok's node leases
+     * and events. Settled = no such write in {@value #SETTLE_MILLIS} ms; then a quiet window five times as long.
+     */
+    @Test
+    void aSettledWorkloadGetsNoWritesFromTheSimulatedCluster(KubernetesClient client, FakeNodes nodes) throws Exception {
+        nodes.ensure(3);
+        String ns = TestNamespaces.create(client, "quiet");
+        client.resource(Workloads.statefulSet(ns, "db", 3, true)).create();
+        client.resource(new PodDisruptionBudgetBuilder()
+                .withNewMetadata().withName("db").withNamespace(ns).endMetadata()
+                .withNewSpec().withMinAvailable(new IntOrString(2))
+                .withNewSelector().withMatchLabels(Map.of("app", "db")).endSelector().endSpec().build()).create();
+        awaitReadyReplicas(client, ns, "db", 3);
+
+        ApiRequestCounts last = ApiRequestCounts.scrape(client);
+        long settleDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        while (true) {
+            Thread.sleep(SETTLE_MILLIS);
+            ApiRequestCounts now = ApiRequestCounts.scrape(client);
+            boolean quiet = now.since(last).writes(SimulatedClusterIT::workload).isEmpty();
+            last = now;
+            if (quiet) {
+                break;
+            }
+            assertThat(System.nanoTime()).as("settled within " + WAIT_SECONDS + " s").isLessThan(settleDeadline);
+        }
+        Thread.sleep(5 * SETTLE_MILLIS);
+        ApiRequestCounts window = ApiRequestCounts.scrape(client).since(last);
+        System.out.println("[SimulatedClusterIT] writes in a " + 5 * SETTLE_MILLIS + " ms quiet window: "
+                + window.writes(r -> true));
+        assertThat(window.writes(SimulatedClusterIT::workload)).isEmpty();
+    }
+
+    /** Requests on anything but the node leases kwok renews and the events components post. */
+    private static boolean workload(ApiRequestCounts.Request r) {
+        return !r.resource().equals("leases") && !r.resource().equals("events");
     }
 
     @Test
