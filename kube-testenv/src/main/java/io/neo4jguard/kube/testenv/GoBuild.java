@@ -73,7 +73,8 @@ final class GoBuild {
         long start = System.nanoTime();
         String names = String.join(", ", commands);
         Progress.log("building " + names + " " + version + " from Go modules with Go " + go.version()
-                + " (cold, kube-apiserver and kubectl took 12 to 14 minutes on a busy 2-core machine; log " + log + ")");
+                + " (cold, on a busy 2-core machine: kube-apiserver and kubectl 12 to 14 minutes,"
+                + " kube-controller-manager and kube-scheduler 5 to 6 more; log " + log + ")");
         Download dep = download(KUBERNETES_MODULE, version, work, log);
         String goMod = read(dep.goMod());
         List<String> tools = commands.stream().map(c -> KUBERNETES_MODULE + "/cmd/" + c).toList();

@@ -39,7 +39,8 @@ import java.util.stream.Collectors;
  * the cache. Asking for several at once lets the missing commands of one module build in one {@code go build}.
  *
  * <p>{@code main} provisions without starting anything, for a CI step that warms the cache:
- * {@code ./mvnw -q -pl kube-testenv compile exec:java -Dexec.mainClass=io.neo4jguard.kube.testenv.KubeBinaries}.
+ * {@code ./mvnw -q -pl kube-testenv compile exec:java -Dexec.mainClass=io.neo4jguard.kube.testenv.KubeBinaries}
+ * (add {@code -Dexec.args=cluster} for the simulated cluster's binaries).
  */
 public final class KubeBinaries {
     static final String ASSETS = "KUBEBUILDER_ASSETS";
@@ -117,9 +118,7 @@ public final class KubeBinaries {
         if (assets.isPresent()) {
             return assets.get();
         }
-        Path dir = cacheDir(cacheBase);
-        Cached cached = fromCache(env, cacheBase, goFallbacks, Tool.CONTROL_PLANE);
-        return inDir(dir, cached.origin());
+        return inDir(cacheDir(cacheBase), fromCache(env, cacheBase, goFallbacks, Tool.CONTROL_PLANE));
     }
 
     /**
@@ -159,13 +158,11 @@ public final class KubeBinaries {
         return provide(System.getenv(), defaultCacheBase(System.getenv()), GoToolchain.DEFAULT_FALLBACKS, tools);
     }
 
-    private record Cached(String origin) {
-    }
-
-    private static Cached fromCache(Map<String, String> env, Path cacheBase, List<Path> goFallbacks, List<Tool> tools) {
+    /** Makes sure the cache holds {@code tools}; returns where they came from, for logs. */
+    private static String fromCache(Map<String, String> env, Path cacheBase, List<Path> goFallbacks, List<Tool> tools) {
         Path dir = cacheDir(cacheBase);
         if (upToDate(dir, tools)) {
-            return new Cached("cache " + dir);
+            return "cache " + dir;
         }
         Optional<Path> go = GoToolchain.locate(env, goFallbacks);
         if (go.isEmpty()) {
@@ -182,10 +179,10 @@ public final class KubeBinaries {
                 }
                 try {
                     if (upToDate(dir, tools)) {
-                        return new Cached("cache " + dir + " (built by another process)");
+                        return "cache " + dir + " (built by another process)";
                     }
                     build(go.get(), env, cacheBase, dir, tools);
-                    return new Cached("built into " + dir);
+                    return "built into " + dir;
                 } finally {
                     lock.release();
                 }

@@ -1,6 +1,7 @@
 package io.neo4jguard.kube.testenv;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -29,7 +30,7 @@ import java.util.Set;
  * {@link KubeApiServerExtension}, not with it: both resolve the client. Classes of one run may mix the two; the
  * first class that needs the cluster starts it on the already running control plane.
  */
-public final class SimulatedClusterExtension implements BeforeAllCallback, ParameterResolver {
+public final class SimulatedClusterExtension implements BeforeAllCallback, AfterEachCallback, ParameterResolver {
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(SimulatedClusterExtension.class);
     private static final Set<Class<?>> TYPES =
@@ -43,6 +44,21 @@ public final class SimulatedClusterExtension implements BeforeAllCallback, Param
         ExtensionContext.Store root = context.getRoot().getStore(NAMESPACE);
         root.getOrComputeIfAbsent("control-plane", k -> (ExtensionContext.Store.CloseableResource) ControlPlane::stopShared);
         root.getOrComputeIfAbsent("cluster", k -> (ExtensionContext.Store.CloseableResource) SimulatedCluster::stopShared);
+    }
+
+    /**
+     * A test that failed (typically timed out waiting for pods) while one of the cluster's processes had died
+     * gets that process's exit report attached, instead of leaving the reader to guess from a timeout.
+     */
+    @Override
+    public void afterEach(ExtensionContext context) {
+        context.getExecutionException().ifPresent(failure -> {
+            try {
+                SimulatedCluster.shared().ensureRunning();
+            } catch (KubeTestEnvException down) {
+                failure.addSuppressed(new IllegalStateException(down.getMessage()));
+            }
+        });
     }
 
     @Override
