@@ -143,6 +143,45 @@ class KubeBinariesTest {
         assertThat(Tool.KUBE_CONTROLLER_MANAGER.assetVariable()).isEqualTo("TEST_ASSET_KUBE_CONTROLLER_MANAGER");
     }
 
+    @Test
+    void missingToolsOfOneBuildAreBuiltInOneCallAndStampedSoTheNextCallBuildsNothing() throws IOException {
+        Path bin = tmp.resolve("go-bin");
+        Files.createDirectories(bin);
+        Path go = bin.resolve("go");
+        Files.writeString(go, "#!/bin/sh\necho go version go" + Versions.MINIMUM_GO + ".0 linux/amd64\n");
+        Files.setPosixFilePermissions(go, PosixFilePermissions.fromString("rwxr-xr-x"));
+        List<List<String>> calls = new java.util.ArrayList<>();
+        Tool.Build fake = (b, target, binaries) -> {
+            calls.add(binaries);
+            for (String name : binaries) {
+                try {
+                    executables(target, name);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        };
+        Tool one = new Tool("one", "1.0", fake);
+        Tool two = new Tool("two", "2.0", fake);
+        Tool other = new Tool("other", "3.0", (b, target, binaries) -> {
+            calls.add(List.of("other build"));
+            fake.run(b, target, binaries);
+        });
+        Path cache = tmp.resolve("cache");
+        Map<String, String> env = Map.of("PATH", bin.toString());
+
+        KubeBinaries.provide(env, cache, List.of(), List.of(one, other, two));
+        assertThat(calls).containsExactly(List.of("one", "two"), List.of("other build"), List.of("other"));
+        assertThat(Files.readString(KubeBinaries.cacheDir(cache).resolve("neo4j-guard-build.properties")))
+                .contains("one=1.0", "two=2.0", "other=3.0");
+
+        calls.clear();
+        KubeBinaries.provide(env, cache, List.of(), List.of(two, other));
+        assertThat(calls).isEmpty();
+        KubeBinaries.provide(env, cache, List.of(), List.of(new Tool("two", "2.1", fake)));
+        assertThat(calls).as("a new version of one tool rebuilds only that tool").containsExactly(List.of("two"));
+    }
+
     static Path executables(Path dir, String... names) throws IOException {
         Files.createDirectories(dir);
         for (String n : names) {
