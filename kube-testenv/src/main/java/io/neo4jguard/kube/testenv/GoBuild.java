@@ -103,8 +103,8 @@ final class GoBuild {
      * 315 MB more in the module cache.
      */
     void buildKwok(Path target) {
-        buildCommand("kwok", KWOK_MODULE, "v" + Versions.KWOK, KWOK_MODULE + "/cmd/kwok", "about 6 minutes on a busy 2-core machine", "-s -w",
-                target);
+        buildCommand("kwok", KWOK_MODULE, "v" + Versions.KWOK, KWOK_MODULE + "/cmd/kwok",
+                "about 6 minutes on a busy 2-core machine", "-s -w", target);
     }
 
     /** One command of a module that needs no replace lines, through a wrapper module of its own. */
