@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReconcilerLitePolicyTest {
     private static final Path FILE = io.neo4jguard.core.testkit.RepositoryRoot.get().resolve("policies/reconciler-lite.yaml");
     private static final List<RuleMeta> RULES = Validator.standard().rules();
-    private static final Resource CLUSTER = io.neo4jguard.core.TestChecks.one("""
+    private static final Resource CLUSTER = io.neo4jguard.core.testkit.Manifests.one("""
             apiVersion: neo4j.neo4j.com/v1beta1
             kind: Neo4jEnterpriseCluster
             metadata: {name: graph, namespace: db}

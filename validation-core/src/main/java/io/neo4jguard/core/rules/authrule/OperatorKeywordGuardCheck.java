@@ -29,7 +29,8 @@ public final class OperatorKeywordGuardCheck implements Check {
             "The reference operator refuses a condition that contains ';' anywhere or CREATE, DROP, ALTER, GRANT, "
                     + "DENY, REVOKE, SHOW or RENAME as a word (after Unicode upper-casing; only ASCII letters, digits "
                     + "and '_' join a word), even inside a string literal, a comment or a backtick name "
-                    + "(authrule_validator.go; anchor rules §4 lists the false positives). The auth rule is then "
+                    + "(internal/validation/authrule_validator.go of github.com/priyolahiri/neo4j-kubernetes-operator). "
+                    + "The auth rule is then "
                     + "never created. Neo4j accepts many of these conditions, e.g. "
                     + "abac.oidc.user_attribute('team') = 'drop-zone'.",
             "Avoid those words and ';' in the condition under the reference operator, e.g. compare with a list "

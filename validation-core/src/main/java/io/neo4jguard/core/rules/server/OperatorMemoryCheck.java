@@ -87,7 +87,7 @@ public final class OperatorMemoryCheck implements Check {
             ServerSpecs.CLUSTER,
             OPERATOR + "Its parser lower-cases the value and accepts a number with g, m, k, gi, mi or ki, or a "
                     + "Kubernetes quantity, so it refuses sizes Neo4j itself reads: 2GB, 1GiB, 512MB, '4 g' "
-                    + "(measured against Neo4j's size parser, anchor rules §1.2 \"Memory\").",
+                    + "(Neo4j's size parser, measured on 5.26 and CalVer releases up to 2026.08).",
             "Write the size as a number with k, m or g: 2g, 1024m.",
             "spec:\n  config:\n    server.memory.heap.max_size: 2g   # not 2GB", true);
 

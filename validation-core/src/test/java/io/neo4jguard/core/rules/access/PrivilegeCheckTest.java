@@ -8,9 +8,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
 
-import static io.neo4jguard.core.rules.database.Fixtures.ids;
+import static io.neo4jguard.core.testkit.CheckRun.ids;
 import static io.neo4jguard.core.rules.database.Fixtures.object;
-import static io.neo4jguard.core.rules.database.Fixtures.run;
+import static io.neo4jguard.core.testkit.CheckRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PrivilegeCheckTest {
@@ -90,20 +90,20 @@ class PrivilegeCheckTest {
 
     @Test
     void propertyBasedAccessControlOnAShardedDatabaseIsRefusedAndOnEveryGraphWarned() {
-        var sharded = io.neo4jguard.core.rules.database.Fixtures.parse("""
+        var sharded = io.neo4jguard.core.testkit.Manifests.one("""
                 apiVersion: neo4j.neo4j.com/v1beta1
                 kind: Neo4jShardedDatabase
                 metadata: {name: sales-sharded, namespace: default}
                 spec: {clusterRef: graph, name: sales}
                 """);
-        var resolver = io.neo4jguard.core.rules.database.Fixtures.resolver(false, sharded);
+        var resolver = io.neo4jguard.core.testkit.Resolvers.of(false, sharded);
         var role = object(Kinds.ROLE, "r", "name: r\nclusterRef: graph\nprivileges:\n"
                 + "  - \"GRANT READ {*} ON GRAPH sales FOR (n:Customer) WHERE n.region = 'eu' TO r\"\n"
                 + "  - \"GRANT TRAVERSE ON GRAPH sales-sharded FOR (n) WHERE n.x = 1 TO r\"\n"
                 + "  - \"GRANT TRAVERSE ON GRAPH * FOR (n) WHERE n.x = 1 TO r\"\n"
                 + "  - \"GRANT READ {*} ON GRAPH sales NODES Customer TO r\"\n"
                 + "  - \"GRANT TRAVERSE ON GRAPH orders FOR (n) WHERE n.x = 1 TO r\"");
-        List<Finding> f = io.neo4jguard.core.rules.database.Fixtures.run(check, role, resolver);
+        List<Finding> f = io.neo4jguard.core.testkit.CheckRun.run(check, role, resolver);
         assertThat(f).extracting(x -> x.rule() + " " + x.field()).containsExactly(
                 "role.pbac-on-sharded-database spec.privileges[0]",
                 "role.pbac-on-sharded-database spec.privileges[1]",
@@ -111,7 +111,7 @@ class PrivilegeCheckTest {
         // Another cluster's sharded database of the same name is not this one.
         var other = object(Kinds.ROLE, "r", "name: r\nclusterRef: other\nprivileges:\n"
                 + "  - \"GRANT READ {*} ON GRAPH sales FOR (n:Customer) WHERE n.region = 'eu' TO r\"");
-        assertThat(io.neo4jguard.core.rules.database.Fixtures.run(check, other, resolver)).isEmpty();
+        assertThat(io.neo4jguard.core.testkit.CheckRun.run(check, other, resolver)).isEmpty();
     }
 
     @Test

@@ -6,7 +6,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.util.List;
 
 import static io.neo4jguard.core.rules.server.Specs.cluster;
-import static io.neo4jguard.core.rules.server.Specs.ids;
+import static io.neo4jguard.core.testkit.CheckRun.ids;
 import static io.neo4jguard.core.rules.server.Specs.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,8 +38,8 @@ class McpFleetShardingChecksTest {
             {enabled: true, auth: {secretName: mcp-auth}}                        | none
             """)
     void mcp(String mcp, String rules) {
-        expect(ids(Specs.run(new McpCheck(), cluster("mcp: " + mcp))), rules);
-        expect(ids(Specs.run(new McpCheck(), standalone("mcp: " + mcp))), rules);
+        expect(ids(io.neo4jguard.core.testkit.CheckRun.run(new McpCheck(), cluster("mcp: " + mcp))), rules);
+        expect(ids(io.neo4jguard.core.testkit.CheckRun.run(new McpCheck(), standalone("mcp: " + mcp))), rules);
     }
 
     @ParameterizedTest(name = "fleet {0} -> {1}")
@@ -58,7 +58,7 @@ class McpFleetShardingChecksTest {
             {enabled: true, provision: {providerConfigRef: {name: p}, deploymentName: abcdefghijabcdefghijabcdefghij}}  | none
             """)
     void fleet(String fleet, String rules) {
-        expect(ids(Specs.run(new FleetManagementCheck(), cluster("auraFleetManagement: " + fleet))), rules);
+        expect(ids(io.neo4jguard.core.testkit.CheckRun.run(new FleetManagementCheck(), cluster("auraFleetManagement: " + fleet))), rules);
     }
 
     @ParameterizedTest(name = "sharding {0}, {1} -> {2}")
@@ -83,8 +83,8 @@ class McpFleetShardingChecksTest {
                 resources: %s
                 propertySharding: {enabled: true, config: %s}
                 """.formatted(tag, resources, config);
-        expect(ids(Specs.run(new PropertyShardingCheck(), cluster(spec))), rules);
-        assertThat(Specs.run(new PropertyShardingCheck(), cluster(spec.replace("enabled: true", "enabled: false"))))
+        expect(ids(io.neo4jguard.core.testkit.CheckRun.run(new PropertyShardingCheck(), cluster(spec))), rules);
+        assertThat(io.neo4jguard.core.testkit.CheckRun.run(new PropertyShardingCheck(), cluster(spec.replace("enabled: true", "enabled: false"))))
                 .isEmpty();
     }
 }

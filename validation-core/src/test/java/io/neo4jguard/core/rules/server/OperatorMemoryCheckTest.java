@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.util.List;
 
 import static io.neo4jguard.core.rules.server.Specs.cluster;
-import static io.neo4jguard.core.rules.server.Specs.ids;
+import static io.neo4jguard.core.testkit.CheckRun.ids;
 import static io.neo4jguard.core.rules.server.Specs.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +18,7 @@ class OperatorMemoryCheckTest {
     private final OperatorMemoryCheck check = new OperatorMemoryCheck();
 
     private List<Finding> run(Resource r) {
-        return Specs.run(check, r);
+        return io.neo4jguard.core.testkit.CheckRun.run(check, r);
     }
 
     private static Resource withMemory(int servers, String limit, String config) {
