@@ -61,7 +61,9 @@ public final class WebhookServer implements AutoCloseable {
     static final int WORK_QUEUE = MAX_THREADS;
     /**
      * Open connections at most. The API server keeps a handful per webhook; each TLS connection holds
-     * about 70 KiB of buffers, so 256 bound them to some 18 MiB, inside our memory target.
+     * about 70 KiB of buffers, so 256 bound them to some 18 MiB, inside our memory target. This bound,
+     * not a short idle timeout, is what keeps idle keep-alive connections in check
+     * ({@link ServerConfig#KEEP_ALIVE_IDLE}): at the limit, idle ones are shed after the body-read budget.
      */
     static final int MAX_CONNECTIONS = 256;
     /** A readiness answer older than this is re-checked with a new handshake. */
@@ -160,7 +162,7 @@ public final class WebhookServer implements AutoCloseable {
             c.http.disableCompression();
             c.http.maxRequestSize = config.maxBodyBytes;
             c.jetty.threadPool = threads;
-            c.jetty.modifyServer(server -> server.addBean(new ConnectionLimit(MAX_CONNECTIONS, server)));
+            c.jetty.modifyServer(server -> server.addBean(connectionLimit(server)));
             c.jetty.addConnector((server, httpConfig) -> httpsConnector = connector(server, httpConfig));
         });
         app.post(Webhook.VALIDATE.path(), ctx -> admission(ctx, Webhook.VALIDATE));
@@ -202,8 +204,23 @@ public final class WebhookServer implements AutoCloseable {
                 "client_certificates", config.clientCa == null ? "not required" : "required"));
     }
 
+    /**
+     * At {@link #MAX_CONNECTIONS}, Jetty stops accepting and gives every open connection the body-read
+     * budget as idle timeout, so idle keep-alive connections make room; below it, the long keep-alive
+     * idle timeout returns.
+     */
+    private ConnectionLimit connectionLimit(Server server) {
+        ConnectionLimit limit = new ConnectionLimit(MAX_CONNECTIONS, server);
+        limit.setIdleTimeout(config.bodyReadBudget.toMillis());
+        return limit;
+    }
+
     private ServerConnector connector(Server server, HttpConfiguration base) {
         HttpConfiguration https = new HttpConfiguration(base);
+        // Two idle timeouts: between requests the connection is the client's to close (the connector's
+        // keep-alive idle, far above any client's); from a request's first byte to its answer, Jetty
+        // switches to this one, so a client stalled mid-request is cut after the body-read budget.
+        https.setIdleTimeout(config.bodyReadBudget.toMillis());
         https.setSecureScheme("https");
         https.setSendServerVersion(false);
         https.setSendXPoweredBy(false);
@@ -216,7 +233,7 @@ public final class WebhookServer implements AutoCloseable {
                 new HttpConnectionFactory(https));
         c.setHost(config.bind);
         c.setPort(config.port);
-        c.setIdleTimeout(config.idleTimeout.toMillis());
+        c.setIdleTimeout(ServerConfig.KEEP_ALIVE_IDLE.toMillis());
         // Jetty cuts every connection's idle timeout to 1 s when the port closes; a request whose body
         // is still arriving then gets the drain time instead, as long as the API server waits for it.
         c.setShutdownIdleTimeout(config.drainTimeout.toMillis());
