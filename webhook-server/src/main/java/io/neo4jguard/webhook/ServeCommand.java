@@ -300,7 +300,7 @@ final class ServeCommand implements Callable<Integer> {
     private void printDevConfig(Path dir, String host, int port, JsonLog log) {
         try {
             X509Certificate[] cas = CertDir.read(dir).caBundle().toArray(new X509Certificate[0]);
-            String yaml = WebhookConfigurations.yaml("neo4j-guard-dev", "https://" + urlHost(host) + ":" + port,
+            String yaml = WebhookConfigurations.yaml("neo4j-guard-dev", "https://" + ListenAddress.inUrl(host) + ":" + port,
                     Pem.write((Object[]) cas));
             Path file = dir.resolve("webhooks.yaml");
             Files.writeString(file, yaml);
@@ -322,13 +322,6 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IOException e) {
             // a temporary directory; the system cleans it eventually
         }
-    }
-
-    private static String urlHost(String host) {
-        if (host.equals("0.0.0.0")) {
-            return "127.0.0.1";
-        }
-        return host.contains(":") ? "[" + host + "]" : host;
     }
 
     private static boolean kubeConfigured() {

@@ -98,7 +98,8 @@ class BadRequestIT {
             c.send(RawClient.headers("/validate", "Content-Length: " + length + "\r\n"));
             String response = c.readAll();
             assertThat(response).startsWith("HTTP/1.1 413");
-            assertThat(response).contains("over the limit of " + Budget.MAX_BODY_BYTES + " bytes");
+            assertThat(response).contains("over the limit of " + Budget.MAX_BODY_BYTES + " bytes")
+                    .contains("\"reason\":\"RequestEntityTooLarge\"");
             assertThat(response.toLowerCase()).contains("connection: close");
         }
     }
@@ -175,16 +176,26 @@ class BadRequestIT {
             String r = response.get(10, java.util.concurrent.TimeUnit.SECONDS);
             long ms = (System.nanoTime() - t0) / 1_000_000;
             assertThat(r).startsWith("HTTP/1.1 408");
-            assertThat(r).contains("not received within");
+            assertThat(r).contains("not received within").contains("\"reason\":\"Timeout\"");
             assertThat(ms).isLessThan(READ_BUDGET.toMillis() + 2000);
         }
     }
 
     @Test
-    void unknownPathsAndMethodsAreNotReviews() throws Exception {
+    void unknownPathsAreNotFoundAndOtherMethodsThanPostNotAllowed() throws Exception {
         assertThat(server.post("/admit", "{}").statusCode()).isEqualTo(404);
-        HttpResponse<String> get = server.client.send(java.net.http.HttpRequest.newBuilder(server.uri("/validate")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(get.statusCode()).isIn(404, 405);
+        for (String path : new String[] {"/validate", "/mutate"}) {
+            for (String method : new String[] {"GET", "PUT", "DELETE"}) {
+                HttpResponse<String> r = server.client.send(java.net.http.HttpRequest.newBuilder(server.uri(path))
+                        .method(method, java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(r.statusCode()).as(method + " " + path).isEqualTo(405);
+                assertThat(r.headers().firstValue("Allow")).as(method + " " + path).hasValue("POST");
+                JsonNode status = TestServer.JSON.readTree(r.body());
+                assertThat(status.path("kind").asText()).isEqualTo("Status");
+                assertThat(status.path("reason").asText()).isEqualTo("MethodNotAllowed");
+                assertThat(status.path("code").asInt()).isEqualTo(405);
+            }
+        }
     }
 }
