@@ -36,6 +36,8 @@ public final class AdmissionHandler {
         if (body.refusal() != null) {
             return body.refusal();
         }
-        return controller.handle(webhook, body.body(), request.startNanos());
+        // The answer budget counts from the body's arrival (DESIGN §4: answered within 1 s of it); the
+        // time the body took is the read budget's.
+        return controller.handle(webhook, body.body(), System.nanoTime());
     }
 }

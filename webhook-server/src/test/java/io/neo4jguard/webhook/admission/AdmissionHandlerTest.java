@@ -149,11 +149,26 @@ class AdmissionHandlerTest {
     }
 
     @Test
-    void aReviewWithinTheBudgetsIsAnsweredByTheController() throws IOException {
-        byte[] review;
+    void theAnswerBudgetCountsFromTheBodysArrivalNotFromTheRequestsStart() throws IOException {
+        byte[] review = review();
+        AdmissionController quick = new AdmissionController(Validator.standard(), Defaults.standard(),
+                ResolverProvider.NONE, WORKERS, Duration.ofMillis(300), Duration.ofMillis(100));
+        // The body took longer than the whole answer budget to arrive (within the read budget).
+        Answer a = new AdmissionHandler(quick, review.length, Duration.ofSeconds(5), false).handle(Webhook.VALIDATE,
+                new Request("POST", review.length, () -> new ByteArrayInputStream(review), false,
+                        System.nanoTime() - Duration.ofMillis(600).toNanos()));
+        assertThat(new String(a.body(), StandardCharsets.UTF_8)).contains("\"allowed\":true");
+    }
+
+    static byte[] review() throws IOException {
         try (InputStream in = AdmissionHandlerTest.class.getResourceAsStream("/admission/validate-allow.request.json")) {
-            review = in.readAllBytes();
+            return in.readAllBytes();
         }
+    }
+
+    @Test
+    void aReviewWithinTheBudgetsIsAnsweredByTheController() throws IOException {
+        byte[] review = review();
         Answer a = new AdmissionHandler(CONTROLLER, review.length, Duration.ofSeconds(5), false)
                 .handle(Webhook.VALIDATE, post(review, review.length, false, new AtomicBoolean()));
         assertThat(a.httpStatus()).isEqualTo(200);
