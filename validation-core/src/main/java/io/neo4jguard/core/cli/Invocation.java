@@ -3,7 +3,6 @@ package io.neo4jguard.core.cli;
 import io.neo4jguard.core.Validator;
 import io.neo4jguard.core.engine.Check;
 import io.neo4jguard.core.policy.Policy;
-import io.neo4jguard.core.policy.PolicyException;
 import io.neo4jguard.core.read.ManifestSource;
 import picocli.CommandLine;
 
@@ -11,35 +10,47 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
+import java.util.function.Supplier;
 
-/** What one CLI invocation works with: the checks, the standard streams, colour, the working directory. */
-record Invocation(List<Check> checks, InputStream in, PrintStream out, PrintStream err, boolean colour, Path cwd) {
+/** What validation-core's commands work with: the checks (made on first use) and the run's {@link Streams}. */
+final class Invocation {
+    private final Supplier<List<Check>> checks;
+    private final Streams io;
+    private volatile Validator validator;
+
+    Invocation(Supplier<List<Check>> checks, Streams io) {
+        this.checks = checks;
+        this.io = io;
+    }
+
+    /** Every check under the default policy; built once, on first use (not for --help or --version). */
     Validator validator() {
-        return Validator.of(checks, Policy.defaults());
+        Validator v = validator;
+        if (v == null) {
+            v = Validator.of(List.copyOf(checks.get()), Policy.defaults());
+            validator = v;
+        }
+        return v;
     }
 
-    Path resolve(String arg) {
-        Path p = Path.of(arg);
-        return p.isAbsolute() ? p : cwd.resolve(p);
+    InputStream in() {
+        return io.in();
     }
 
-    /**
-     * The policy file named by {@code --policy}, checked against the rules; the default policy when none was
-     * named. Empty after the problems were printed: the command then exits {@link Main#USAGE}.
-     */
-    Optional<Policy> policy(String file) {
-        if (file == null) {
-            return Optional.of(Policy.defaults());
-        }
-        try {
-            return Optional.of(Policy.load(resolve(file), file, validator().rules()));
-        } catch (PolicyException e) {
-            e.problems().forEach(p -> error("policy " + p));
-        } catch (java.nio.file.InvalidPathException e) {
-            error(file + ": not a valid path");
-        }
-        return Optional.empty();
+    PrintStream out() {
+        return io.out();
+    }
+
+    PrintStream err() {
+        return io.err();
+    }
+
+    boolean colour() {
+        return io.colour();
+    }
+
+    Path cwd() {
+        return io.cwd();
     }
 
     /** Standard input can be read once per run, whichever operand lists name {@code -}. */
@@ -52,6 +63,6 @@ record Invocation(List<Check> checks, InputStream in, PrintStream out, PrintStre
 
     /** Prints an error in the one format the CLI uses for them: {@code neo4j-guard: <what>}. */
     void error(String message) {
-        err.println("neo4j-guard: " + message);
+        io.error(message);
     }
 }
