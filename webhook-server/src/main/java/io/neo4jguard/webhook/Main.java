@@ -1,10 +1,10 @@
 package io.neo4jguard.webhook;
 
 import io.neo4jguard.certs.cli.CertsCommand;
-import io.neo4jguard.certs.kube.Kube;
 import io.neo4jguard.core.cli.Cli;
 import io.neo4jguard.core.cli.Commands;
 import io.neo4jguard.core.cli.Streams;
+import io.neo4jguard.kube.KubeClients;
 import picocli.CommandLine;
 
 import java.io.InputStream;
@@ -44,9 +44,10 @@ public final class Main {
     static CommandLine commandLine(Streams io) {
         CommandLine root = Cli.root("Validates and defaults Neo4j Enterprise Operator objects "
                 + "(neo4j.neo4j.com/v1beta1): in CI, and as admission webhooks.");
-        Commands.register(root, io);                                  // validation-core: check, mutate, explain, rules
-        root.addSubcommand(new ServeCommand(io.out(), io.err(), io.cwd()));     // webhook-server: serve
-        root.addSubcommand(new CertsCommand(io.out(), io.err(), io.cwd(), Clock.systemUTC(), Kube::defaultClient));
+        Commands.register(root, io);                                          // check, mutate, explain, rules
+        root.addSubcommand(new ServeCommand(io.out(), io.err(), io.cwd()));  // serve
+        root.addSubcommand(new CertsCommand(io.out(), io.err(), io.cwd(), Clock.systemUTC(),
+                KubeClients.system()::client));                               // certs
         return root;
     }
 }

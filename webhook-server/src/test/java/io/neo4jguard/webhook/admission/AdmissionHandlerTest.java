@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.neo4jguard.core.Validator;
 import io.neo4jguard.core.defaults.Defaults;
-import io.neo4jguard.webhook.resolve.ResolverProvider;
+import io.neo4jguard.kube.resolve.ResolverProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
