@@ -16,21 +16,28 @@ import java.util.function.Supplier;
 final class Invocation {
     private final Supplier<List<Check>> checks;
     private final Streams io;
-    private volatile Validator validator;
+    private List<Check> made;
+    private Validator validator;
 
     Invocation(Supplier<List<Check>> checks, Streams io) {
         this.checks = checks;
         this.io = io;
     }
 
-    /** Every check under the default policy; built once, on first use (not for --help or --version). */
-    Validator validator() {
-        Validator v = validator;
-        if (v == null) {
-            v = Validator.of(List.copyOf(checks.get()), Policy.defaults());
-            validator = v;
+    /** The checks; made once, on first use (not for --help or --version). */
+    synchronized List<Check> checks() {
+        if (made == null) {
+            made = List.copyOf(checks.get());
         }
-        return v;
+        return made;
+    }
+
+    /** Every check under the default policy. */
+    synchronized Validator validator() {
+        if (validator == null) {
+            validator = Validator.of(checks(), Policy.defaults());
+        }
+        return validator;
     }
 
     InputStream in() {
