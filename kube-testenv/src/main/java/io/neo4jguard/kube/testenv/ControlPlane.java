@@ -108,12 +108,22 @@ public final class ControlPlane implements AutoCloseable {
 
     /** Starts a control plane of its own (for a test that must not share one), in a new run directory. */
     public static ControlPlane start(KubeBinaries binaries, Path workDir) {
+        return start(binaries, workDir, List.of());
+    }
+
+    /**
+     * Starts a control plane of its own whose API server also gets {@code extraApiServerArgs} (after ours, so a
+     * flag given twice takes the later value), e.g. {@code --egress-selector-config-file} for a test that routes
+     * the API server's calls into the cluster network.
+     */
+    public static ControlPlane start(KubeBinaries binaries, Path workDir, List<String> extraApiServerArgs) {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         String runName = "run-" + stamp + "-" + ProcessHandle.current().pid();
         KubeTestEnvException last = null;
         for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
             try {
-                return attempt(binaries, workDir.resolve(runName + (attempt == 1 ? "" : "-retry" + attempt)));
+                return attempt(binaries, workDir.resolve(runName + (attempt == 1 ? "" : "-retry" + attempt)),
+                        extraApiServerArgs);
             } catch (KubeTestEnvException e) {
                 last = e;
                 if (!String.valueOf(e.getMessage()).contains("address already in use")) {
@@ -125,7 +135,7 @@ public final class ControlPlane implements AutoCloseable {
         throw last;
     }
 
-    private static ControlPlane attempt(KubeBinaries binaries, Path runDir) {
+    private static ControlPlane attempt(KubeBinaries binaries, Path runDir, List<String> extraApiServerArgs) {
         long start = System.nanoTime();
         Credentials credentials = Credentials.create(runDir.resolve("secrets"));
         Path data = runDir.resolve("etcd-data");
@@ -148,8 +158,9 @@ public final class ControlPlane implements AutoCloseable {
 
             int port = FreePort.next();
             URI url = URI.create("https://127.0.0.1:" + port);
-            api = Supervised.start("kube-apiserver", apiServerArgs(binaries, credentials, etcdPort, port, runDir),
-                    runDir, runDir.resolve("kube-apiserver.log"));
+            List<String> apiArgs = new ArrayList<>(apiServerArgs(binaries, credentials, etcdPort, port, runDir));
+            apiArgs.addAll(extraApiServerArgs);
+            api = Supervised.start("kube-apiserver", apiArgs, runDir, runDir.resolve("kube-apiserver.log"));
             Readiness.await("kube-apiserver", api, url.resolve("/readyz"), credentials.token, credentials.caPem,
                     API_READY);
             Path kubeconfig = Kubeconfig.write(runDir.resolve("secrets/kubeconfig"), url, credentials);

@@ -107,6 +107,25 @@ final class GoBuild {
     }
 
     /**
+     * One command of a module that builds without replace directives (helm, for one) into {@code target}:
+     * a wrapper module requiring {@code module@version}, {@code go mod tidy}, {@code go build} of {@code pkg}.
+     * The wrapper repeats the module's {@code go} and {@code godebug} lines, as for kube-apiserver.
+     */
+    void buildCommand(String module, String version, String pkg, String binary, String ldflags, Path target) {
+        Path work = fresh(buildRoot.resolve(binary + "-" + version));
+        Path log = work.resolve("build.log");
+        long start = System.nanoTime();
+        Progress.log("building " + binary + " " + version + " from Go modules (log " + log + ")");
+        String goMod = read(download(module, version, work, log).goMod());
+        WrapperModule wrapper = new WrapperModule("neo4j-guard.invalid/kube-testenv/" + binary,
+                WrapperModule.goLine(goMod), WrapperModule.godebug(goMod), List.of(pkg), module, version, Map.of());
+        write(work.resolve("go.mod"), wrapper.render());
+        go(work, log, "resolving " + binary + " modules", "mod", "tidy");
+        build(work, log, target, binary, List.of("-ldflags", ldflags), pkg);
+        Progress.log("built " + binary + " " + version + " in " + Progress.seconds(System.nanoTime() - start));
+    }
+
+    /**
      * The -X pairs upstream's hack/lib/version.sh sets, so {@code --version}, {@code /version} and clients that
      * parse gitVersion see {@code v1.34.N} rather than {@code v0.0.0-master}. -s -w: no symbol table or DWARF,
      * a third smaller and nobody debugs these binaries. The build date is the tag's date, so two builds of
