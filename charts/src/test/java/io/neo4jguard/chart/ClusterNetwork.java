@@ -2,12 +2,13 @@ package io.neo4jguard.chart;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +25,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * 127.0.0.1 where the test runs what the pod would. So the chart's webhook configurations and Service are used
  * unchanged: TLS is checked against {@code <service>.<namespace>.svc}, as in a cluster.
  *
+ * <p>The proxy listens on a Unix domain socket (egress transport {@code uds}): kube-apiserver 1.34 accepts an
+ * {@code http://} TCP proxy URL in validation but then dereferences its absent TLS settings and panics
+ * (egressselector.getTLSConfig), while a socket file needs no port and no TLS.
+ *
  * <p>Only routed addresses are connected, always to 127.0.0.1; anything else gets 403 and is recorded. Nothing
  * but loopback is ever dialled.
  */
@@ -31,22 +36,27 @@ final class ClusterNetwork implements AutoCloseable {
     /** A CONNECT request line and headers are a few hundred bytes; 8 KiB bounds a broken client. */
     private static final int MAX_HEADER = 8192;
 
-    private final ServerSocket server;
+    private final Path socket;
+    private final ServerSocketChannel server;
     private final Map<String, Integer> routes = new ConcurrentHashMap<>();
     private final List<String> refused = new CopyOnWriteArrayList<>();
     private final List<String> connected = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
-    private ClusterNetwork() throws IOException {
-        server = new ServerSocket();
-        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    private ClusterNetwork(Path socket) throws IOException {
+        this.socket = socket;
+        Files.createDirectories(socket.getParent());
+        Files.deleteIfExists(socket);
+        server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        server.bind(UnixDomainSocketAddress.of(socket));
         Thread t = new Thread(this::acceptLoop, "cluster-network");
         t.setDaemon(true);
         t.start();
     }
 
-    static ClusterNetwork start() throws IOException {
-        return new ClusterNetwork();
+    /** Listens on {@code socket} (a path short enough for a socket address: about 100 bytes). */
+    static ClusterNetwork start(Path socket) throws IOException {
+        return new ClusterNetwork(socket);
     }
 
     /** {@code host:port} as the API server asks for it (a ClusterIP and Service port) to 127.0.0.1:localPort. */
@@ -75,16 +85,16 @@ final class ClusterNetwork implements AutoCloseable {
                     connection:
                       proxyProtocol: HTTPConnect
                       transport:
-                        tcp:
-                          url: http://127.0.0.1:%d
-                """.formatted(server.getLocalPort()), StandardCharsets.UTF_8);
+                        uds:
+                          udsName: %s
+                """.formatted(socket), StandardCharsets.UTF_8);
         return file;
     }
 
     private void acceptLoop() {
         while (!closed) {
             try {
-                Socket client = server.accept();
+                SocketChannel client = server.accept();
                 Thread t = new Thread(() -> serve(client), "cluster-network-conn");
                 t.setDaemon(true);
                 t.start();
@@ -96,26 +106,24 @@ final class ClusterNetwork implements AutoCloseable {
         }
     }
 
-    private void serve(Socket client) {
+    private void serve(SocketChannel client) {
         try (client) {
-            InputStream in = client.getInputStream();
-            OutputStream out = client.getOutputStream();
-            String head = readHead(in);
+            String head = readHead(client);
             String[] first = head.split("\r\n", 2)[0].split(" ");
             if (first.length < 2 || !"CONNECT".equals(first[0])) {
-                out.write("HTTP/1.1 405 Method Not Allowed\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                write(client, "HTTP/1.1 405 Method Not Allowed\r\n\r\n");
                 return;
             }
             Integer local = routes.get(first[1]);
             if (local == null) {
                 refused.add(first[1]);
-                out.write("HTTP/1.1 403 Forbidden\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                write(client, "HTTP/1.1 403 Forbidden\r\n\r\n");
                 return;
             }
-            try (Socket upstream = new Socket(InetAddress.getLoopbackAddress(), local)) {
+            try (SocketChannel upstream = SocketChannel.open(new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                    local))) {
                 connected.add(first[1]);
-                out.write("HTTP/1.1 200 Connection established\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-                out.flush();
+                write(client, "HTTP/1.1 200 Connection established\r\n\r\n");
                 Thread back = new Thread(() -> pump(upstream, client), "cluster-network-back");
                 back.setDaemon(true);
                 back.start();
@@ -127,26 +135,44 @@ final class ClusterNetwork implements AutoCloseable {
         }
     }
 
-    private static String readHead(InputStream in) throws IOException {
+    /** The request head, byte by byte: TLS follows it and must stay unread for the upstream. */
+    private static String readHead(SocketChannel in) throws IOException {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
-        int c;
-        while ((c = in.read()) >= 0) {
-            b.write(c);
-            byte[] a = b.toByteArray();
-            int n = a.length;
-            if (n >= 4 && a[n - 4] == '\r' && a[n - 3] == '\n' && a[n - 2] == '\r' && a[n - 1] == '\n') {
-                break;
+        ByteBuffer one = ByteBuffer.allocate(1);
+        int matched = 0;
+        while (matched < 4) {
+            one.clear();
+            if (in.read(one) < 0) {
+                throw new IOException("closed before the end of the CONNECT head");
             }
-            if (n > MAX_HEADER) {
+            byte c = one.get(0);
+            b.write(c);
+            matched = c == "\r\n\r\n".charAt(matched) ? matched + 1 : c == '\r' ? 1 : 0;
+            if (b.size() > MAX_HEADER) {
                 throw new IOException("CONNECT head over " + MAX_HEADER + " bytes");
             }
         }
         return b.toString(StandardCharsets.US_ASCII);
     }
 
-    private static void pump(Socket from, Socket to) {
+    private static void write(SocketChannel to, String text) throws IOException {
+        ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII));
+        while (buf.hasRemaining()) {
+            to.write(buf);
+        }
+    }
+
+    /** Copies until end of stream, then half-closes: each direction ends on its own. */
+    private static void pump(SocketChannel from, SocketChannel to) {
+        ByteBuffer buf = ByteBuffer.allocate(16 * 1024);
         try {
-            from.getInputStream().transferTo(to.getOutputStream());
+            while (from.read(buf) >= 0) {
+                buf.flip();
+                while (buf.hasRemaining()) {
+                    to.write(buf);
+                }
+                buf.clear();
+            }
             to.shutdownOutput();
         } catch (IOException e) {
             // One side closed: the other direction ends on its own.
@@ -157,5 +183,6 @@ final class ClusterNetwork implements AutoCloseable {
     public void close() throws IOException {
         closed = true;
         server.close();
+        Files.deleteIfExists(socket);
     }
 }

@@ -7,7 +7,8 @@ final class Manifests {
 
     /**
      * A cluster that passes the CRD schema. {@code config == null}: an 8Gi memory limit and nothing else about
-     * memory, for the defaults; otherwise requests = limits = 8Gi, heap 3g and page cache 2g plus {@code config}.
+     * memory, for the defaults; otherwise requests = limits = 8Gi and {@code config} (lines under
+     * {@code spec.config}, indented by four spaces).
      */
     static String cluster(String name, String namespace, int servers, String config) {
         String resources = config == null ? """
@@ -23,9 +24,6 @@ final class Manifests {
                       cpu: "4"
                       memory: 8Gi
                   config:
-                    server.memory.heap.initial_size: "3g"
-                    server.memory.heap.max_size: "3g"
-                    server.memory.pagecache.size: "2g"
                 """ + config;
         return """
                 apiVersion: neo4j.neo4j.com/v1beta1
@@ -45,6 +43,16 @@ final class Manifests {
                     size: 100Gi
                 """.formatted(name, namespace, servers) + resources;
     }
+
+    /**
+     * Two errors the CRD schema cannot see, one per field: sizes in Kubernetes units, which Neo4j refuses to
+     * start on.
+     */
+    static final String BAD_MEMORY = """
+                server.memory.heap.initial_size: "3g"
+                server.memory.heap.max_size: "4Gi"
+                server.memory.pagecache.size: "2Gi"
+            """;
 
     /** A database on the cluster {@code clusterRef}. */
     static String database(String name, String namespace, String clusterRef) {
