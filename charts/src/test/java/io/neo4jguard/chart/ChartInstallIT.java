@@ -312,7 +312,7 @@ class ChartInstallIT {
                 }
             }
         }
-        // The reconciler's leader-election Lease (made by the election above) is the one object docs/install.md
+        // The reconciler's leader-election Lease (made by the election above) is the one object the chart README
         // says stays: the reconciler creates it, so helm does not know it.
         assertThat(left).as("objects left in %s or named after the release", NS)
                 .containsExactly("leases.coordination.k8s.io " + NS + "/" + RECONCILER);
