@@ -152,7 +152,7 @@ class ChartInstallIT {
     @Test
     @Order(2)
     void aBadClusterIsRefusedWithEveryReasonThroughTheChartsService() {
-        String bad = Manifests.cluster("bad", TRY, 3, Manifests.BAD_MEMORY);
+        String bad = Manifests.load(Manifests.KUBERNETES_UNITS, "bad", TRY);
         awaitRefusal("memory.kubernetes-unit", bad);
         Kubectl.Result r = apply(bad);
         assertThat(r.exitCode()).isNotZero();
@@ -168,7 +168,7 @@ class ChartInstallIT {
     @Test
     @Order(3)
     void aGoodClusterIsStoredWithItsDefaults() {
-        Kubectl.Result r = apply(Manifests.cluster("graph", TRY, 3, null));
+        Kubectl.Result r = apply(Manifests.load(Manifests.LIMIT_ONLY, "graph", TRY));
         assertThat(r.exitCode()).as(r.stderr()).isZero();
         GenericKubernetesResource stored = clusters().inNamespace(TRY).withName("graph").get();
         // An 8Gi limit alone: the mutating webhook writes neo4j-admin's memory recommendation for 8g.
@@ -181,14 +181,14 @@ class ChartInstallIT {
     void lookupsReadOurKindsAndSecretsWithTheChartsClusterRole() {
         // An informer that could not list would make the lookup "unknown", a warning: a refusal proves the LIST.
         Kubectl.Result missing = awaitRefusal("refs.target-missing",
-                Manifests.database("sales", TRY, "orders"));
+                Manifests.load(Manifests.DATABASE_ON_ORDERS, "sales", TRY));
         assertThat(missing.stderr()).contains("refs.target-missing").contains("orders");
 
         client.secrets().inNamespace(TRY).resource(new SecretBuilder().withNewMetadata()
                 .withName("neo4j-admin-secret").endMetadata()
                 .addToStringData(Map.of("username", "neo4j", "password", "short")).build()).create();
         Kubectl.Result weak = awaitRefusal("auth.admin-password-too-short",
-                Manifests.cluster("weak", TRY, 3, null));
+                Manifests.load(Manifests.LIMIT_ONLY, "weak", TRY));
         assertThat(weak.stderr()).contains("auth.admin-password-too-short");
         assertThat(weak.stderr()).doesNotContain("short\"").doesNotContain(": short");
         client.secrets().inNamespace(TRY).withName("neo4j-admin-secret").delete();
@@ -198,7 +198,9 @@ class ChartInstallIT {
     @Order(5)
     void theAlertsUseOnlyMetricsTheWebhookExports() throws Exception {
         // One body refused before it is read, so the refused counter exists too (the reviews above made the rest).
-        assertThat(RawHttps.post(PodProcess.containerPort(webhookContainer(), "https"), "/validate", "not json"))
+        String ca = new String(java.util.Base64.getDecoder().decode(client.secrets().inNamespace(NS)
+                .withName(NAME + "-tls").get().getData().get("ca.crt")), StandardCharsets.US_ASCII);
+        assertThat(RawHttps.post(PodProcess.containerPort(webhookContainer(), "https"), "/validate", "not json", ca))
                 .startsWith("HTTP/1.1 400");
         String scrape = RawHttps.get(PodProcess.containerPort(webhookContainer(), "metrics"), "/metrics");
         Set<String> exported = new TreeSet<>();
@@ -287,7 +289,7 @@ class ChartInstallIT {
         assertThat(client.secrets().inNamespace(NS).withName(NAME + "-tls").get().getData().get("tls.crt"))
                 .isEqualTo(tlsBefore);
         Kubectl.Result refused = awaitRefusal("memory.kubernetes-unit",
-                Manifests.cluster("bad-after-upgrade", TRY, 3, Manifests.BAD_MEMORY));
+                Manifests.load(Manifests.KUBERNETES_UNITS, "bad-after-upgrade", TRY));
         assertThat(clusters().inNamespace(TRY).withName("bad-after-upgrade").get()).isNull();
     }
 

@@ -2,8 +2,7 @@ package io.neo4jguard.chart;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
+import javax.net.ssl.TrustManagerFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,21 +10,31 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.cert.X509Certificate;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 
 /**
- * One HTTP/1.1 exchange with a local port, written by hand: a malformed body to the webhook's HTTPS port (its
- * certificate names the Service, not 127.0.0.1, so nothing is verified here: the API server's side is tested
- * elsewhere) and a GET of the plain metrics port.
+ * One HTTP/1.1 exchange with a local port, written by hand: a malformed body to the webhook's HTTPS port and a
+ * GET of the plain metrics port. The HTTPS peer must chain to the given CA; its name is not checked (the
+ * certificate names the Service, and we dial 127.0.0.1; the API server checks the name in ChartInstallIT).
  */
 final class RawHttps {
     private RawHttps() {
     }
 
-    /** POST {@code body} over TLS; the whole response. */
-    static String post(int port, String path, String body) throws IOException, GeneralSecurityException {
+    /** POST {@code body} over TLS to a server whose certificate {@code caPem} issued; the whole response. */
+    static String post(int port, String path, String body, String caPem) throws IOException, GeneralSecurityException {
+        KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+        trust.load(null, null);
+        int i = 0;
+        for (java.security.cert.Certificate c : CertificateFactory.getInstance("X.509")
+                .generateCertificates(new java.io.ByteArrayInputStream(caPem.getBytes(StandardCharsets.US_ASCII)))) {
+            trust.setCertificateEntry("ca-" + i++, c);
+        }
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
         SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(null, new TrustManager[] {new TrustingManager()}, null);
+        ctx.init(null, tmf.getTrustManagers(), null);
         try (SSLSocket s = (SSLSocket) ctx.getSocketFactory().createSocket(InetAddress.getLoopbackAddress(), port)) {
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             return exchange(s, "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
@@ -48,20 +57,5 @@ final class RawHttps {
         out.flush();
         InputStream in = s.getInputStream();
         return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-
-    private static final class TrustingManager implements X509TrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
     }
 }
