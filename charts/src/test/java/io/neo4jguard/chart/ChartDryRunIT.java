@@ -59,7 +59,7 @@ class ChartDryRunIT {
         assertThat(accepted).as(r.stdout()).isEqualTo(docs.size());
         if (values.name().contains("reconciler")) {
             assertThat(Chart.summary(docs)).contains("Deployment/guard-neo4j-guard-reconciler",
-                    "Lease/guard-neo4j-guard-reconciler", "PrometheusRule/guard-neo4j-guard",
+                    "Role/guard-neo4j-guard-reconciler-leader-election", "PrometheusRule/guard-neo4j-guard",
                     "ServiceMonitor/guard-neo4j-guard", "NetworkPolicy/guard-neo4j-guard",
                     "ConfigMap/guard-neo4j-guard-policy");
         }

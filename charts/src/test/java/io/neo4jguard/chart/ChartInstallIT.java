@@ -65,6 +65,10 @@ class ChartInstallIT {
     static final String RELEASE = "neo4j-guard";
     static final String NS = "neo4j-guard";
     static final String TRY = "neo4j-try";
+    /** The namespace the installed policy sets to warn: errors there are admitted as warnings. */
+    static final String WARN = "neo4j-warn";
+    static final String POLICY = "{\"apiVersion\":\"neo4j-guard.io/v1alpha1\",\"kind\":\"Policy\","
+            + "\"enforcement\":{\"default\":\"enforce\",\"namespaces\":{\"" + WARN + "\":\"warn\"}}}";
     /** The Secret, Service, webhook configurations and ServiceAccount are named after the release. */
     static final String NAME = "neo4j-guard";
     static final String RECONCILER = "neo4j-guard-reconciler";
@@ -78,6 +82,7 @@ class ChartInstallIT {
     static Path work;
     static PodProcess webhook;
     static String clusterIp;
+    static String notes;
 
     @BeforeAll
     static void install() throws Exception {
@@ -93,10 +98,11 @@ class ChartInstallIT {
         int metrics = freePort();
         Kubectl.Result installed = helm.run("install", RELEASE, Chart.directory().toString(), "-n", NS,
                 "--create-namespace", "--set", "webhook.port=" + port, "--set", "webhook.metricsPort=" + metrics,
-                "--set", "reconciler.enabled=true");
+                "--set", "reconciler.enabled=true", "--set-json", "webhook.policy=" + POLICY);
         assertThat(installed.exitCode()).as(installed.stderr()).isZero();
         assertThat(installed.stdout()).contains("STATUS: deployed")
                 .contains("kubectl -n " + NS + " rollout status deployment/" + NAME);
+        notes = installed.stdout();
         // helm installs crds/ before the templates and does not wait for them to be served.
         for (String crd : List.of("neo4jenterpriseclusters.neo4j.neo4j.com", "neo4jdatabases.neo4j.neo4j.com")) {
             client.apiextensions().v1().customResourceDefinitions().withName(crd)
@@ -115,12 +121,20 @@ class ChartInstallIT {
 
         Path kubeconfig = ServiceAccountKubeconfig.write(plane, client, NS, NAME, work.resolve("webhook.kubeconfig"));
         Path tls = Files.createDirectories(work.resolve("volume-tls"));
-        webhook = PodProcess.start(stored, Map.of("/var/run/neo4j-guard/tls", tls),
+        // The policy ConfigMap's files, as the kubelet would project them.
+        Path policy = Files.createDirectories(work.resolve("volume-policy"));
+        for (Map.Entry<String, String> f : client.configMaps().inNamespace(NS).withName(NAME + "-policy").get()
+                .getData().entrySet()) {
+            Files.writeString(policy.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
+        }
+        webhook = PodProcess.start(stored, Map.of("/var/run/neo4j-guard/tls", tls, "/etc/neo4j-guard", policy),
                 Map.of("KUBECONFIG", kubeconfig.toString(), "NEO4J_GUARD_BIND", "127.0.0.1"), work.resolve("webhook.log"));
         webhook.awaitReady(stored);
 
-        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(TRY).endMetadata().build())
-                .create();
+        for (String ns : List.of(TRY, WARN)) {
+            client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
+                    .create();
+        }
     }
 
     @AfterAll
@@ -174,6 +188,41 @@ class ChartInstallIT {
         // An 8Gi limit alone: the mutating webhook writes neo4j-admin's memory recommendation for 8g.
         assertThat(stored.getAdditionalProperties().get("spec").toString())
                 .contains("server.memory.heap.max_size=3584m").contains("server.memory.pagecache.size=2g");
+    }
+
+    @Test
+    @Order(3)
+    void theNotesShowARefusalAndTheDefaultsAsTheySay() throws IOException {
+        // NOTES.txt: a here-document writes graph.yaml, kubectl applies it with a server-side dry run.
+        Matcher heredoc = Pattern.compile("(?s)cat <<'YAML' > graph.yaml\n(.*?)\nYAML\n").matcher(notes);
+        assertThat(heredoc.find()).as(notes).isTrue();
+        Path graph = work.resolve("graph.yaml");
+        Files.writeString(graph, heredoc.group(1) + "\n", StandardCharsets.UTF_8);
+        String apply = "kubectl -n " + TRY + " apply --dry-run=server -f graph.yaml";
+        assertThat(notes).contains(apply).contains("sed -i '/config:/,$d' graph.yaml")
+                .contains(apply + " -o yaml | grep server.memory");
+
+        awaitRefusal("memory.kubernetes-unit", heredoc.group(1));
+        Kubectl.Result refused = plane.kubectl().run("-n", TRY, "apply", "--dry-run=server", "-f", graph.toString());
+        assertThat(refused.exitCode()).isNotZero();
+        assertThat(refused.stderr()).contains("server.memory.heap.max_size").contains("server.memory.pagecache.size");
+
+        String withoutConfig = heredoc.group(1).substring(0, heredoc.group(1).indexOf("  config:"));
+        Files.writeString(graph, withoutConfig, StandardCharsets.UTF_8);
+        Kubectl.Result defaulted = plane.kubectl().run("-n", TRY, "apply", "--dry-run=server", "-f",
+                graph.toString(), "-o", "yaml");
+        assertThat(defaulted.exitCode()).as(defaulted.stderr()).isZero();
+        assertThat(defaulted.stdout()).contains("server.memory.heap.max_size: 3584m")
+                .contains("server.memory.pagecache.size: 2g");
+    }
+
+    @Test
+    @Order(4)
+    void thePolicyValueReachesTheWebhookAWarnNamespaceAdmitsWithWarnings() {
+        Kubectl.Result r = apply(Manifests.load(Manifests.KUBERNETES_UNITS, "tolerated", WARN));
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        assertThat(r.stderr()).containsPattern("(?m)^Warning: memory.kubernetes-unit: ");
+        assertThat(clusters().inNamespace(WARN).withName("tolerated").get()).isNotNull();
     }
 
     @Test
