@@ -160,6 +160,17 @@ class ChartRenderIT {
         assertThat(Chart.summary(secret)).doesNotContain("Secret/" + FULLNAME + "-tls");
     }
 
+    @Test
+    void withoutLookupsTheWebhookGetsNoClusterWideReadAccess() {
+        List<JsonNode> none = Chart.documents(Chart.template(RELEASE, NS, "--set", "webhook.lookups=none",
+                "--set", "certificates.mode=cert-manager"));
+        assertThat(Chart.summary(none)).noneMatch(s -> s.startsWith("ClusterRole"))
+                .noneMatch(s -> s.startsWith("Role"));
+        JsonNode container = Chart.find(none, "Deployment", FULLNAME).path("spec").path("template").path("spec")
+                .path("containers").get(0);
+        assertThat(PodProcess.env(container, container, java.util.Map.of())).containsEntry("NEO4J_GUARD_LOOKUPS", "none");
+    }
+
     private static String image(String... args) {
         return Chart.find(Chart.documents(Chart.template(RELEASE, NS, args)), "Deployment", FULLNAME)
                 .path("spec").path("template").path("spec").path("containers").get(0).path("image").asText();
