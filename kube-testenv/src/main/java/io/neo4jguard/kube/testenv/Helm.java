@@ -11,8 +11,8 @@ import java.util.Optional;
 /**
  * helm v4 for chart tests, provisioned like the control plane's binaries: {@code TEST_ASSET_HELM} when set (a
  * helm binary chosen by whoever set it), else {@code <cache>/helm-v<version>-<os>-<arch>/helm} (the cache of
- * {@link KubeBinaries}), else built there from the Go module {@code helm.sh/helm/v4} with the local Go (cold:
- * a few minutes; the k8s.io modules it shares with kube-apiserver are then already in the Go caches).
+ * {@link KubeBinaries}), else built there from the Go module {@code helm.sh/helm/v4} with the local Go
+ * (cold: {@link #COLD_BUILD}).
  * Nothing of helm is in the repository.
  *
  * <p>Every call runs with its own helm home ({@code HELM_CACHE_HOME}, {@code HELM_CONFIG_HOME},
@@ -27,6 +27,12 @@ import java.util.Optional;
 public final class Helm {
     static final String MODULE = "helm.sh/helm/v4";
     static final String ASSET = "TEST_ASSET_HELM";
+    /**
+     * Measured: about 10 minutes wall on a 2-core machine busy with other builds (load average 22). helm 4.3
+     * needs client-go 0.37, not the 0.34 modules of kube-apiserver, so little of their build is reused; with
+     * warm Go caches a rebuild links in about 10 s.
+     */
+    static final String COLD_BUILD = "about 10 minutes on a busy 2-core machine";
     /** A local install or upgrade without --wait takes seconds; two minutes means it hangs. */
     private static final long TIMEOUT_SECONDS = 120;
 
@@ -81,8 +87,8 @@ public final class Helm {
             } catch (java.io.IOException e) {
                 throw new KubeTestEnvException("cannot create " + dir + ": " + e.getMessage());
             }
-            new GoBuild(toolchain, build, env).buildCommand(MODULE, "v" + Versions.HELM, MODULE + "/cmd/helm",
-                    "helm", ldflags("v" + Versions.HELM), dir);
+            new GoBuild(toolchain, build, env).buildCommand("helm", MODULE, "v" + Versions.HELM, MODULE + "/cmd/helm",
+                    COLD_BUILD, ldflags("v" + Versions.HELM), dir);
             return new Helm(helm, "built into " + dir, here, null);
         });
     }
