@@ -56,7 +56,9 @@ public final class BoltClusterQueries implements ClusterQueries, AutoCloseable {
     public static BoltClusterQueries open(URI uri, AdminCredentials credentials, DiagnosticsBounds bounds) {
         Config config = Config.builder()
                 .withConnectionTimeout(bounds.connect().toMillis(), TimeUnit.MILLISECONDS)
-                .withConnectionAcquisitionTimeout(bounds.perQuery().toMillis(), TimeUnit.MILLISECONDS)
+                // Longer than the caller's own wait (perQuery), so a hung handshake is always our TIMEOUT; the
+                // driver's own give-up then only ends the abandoned attempt in the background.
+                .withConnectionAcquisitionTimeout(bounds.perQuery().plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS)
                 // Two queries in sequence, one at a time: one connection is all a diagnosis needs.
                 .withMaxConnectionPoolSize(1)
                 .withMaxTransactionRetryTime(0, TimeUnit.MILLISECONDS)
@@ -128,7 +130,8 @@ public final class BoltClusterQueries implements ClusterQueries, AutoCloseable {
             return new QueryFailure(QueryFailure.Kind.TIMEOUT, uri + " ended the query after "
                     + bounds.query().toSeconds() + " s: " + detail);
         }
-        return new QueryFailure(QueryFailure.Kind.QUERY_FAILED, uri + ": " + t.getClass().getSimpleName()
+        String code = t instanceof ClientException c && c.code() != null ? " " + c.code() : "";
+        return new QueryFailure(QueryFailure.Kind.QUERY_FAILED, uri + ": " + t.getClass().getSimpleName() + code
                 + ": " + detail);
     }
 
