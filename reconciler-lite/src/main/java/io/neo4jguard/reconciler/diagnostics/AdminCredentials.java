@@ -2,6 +2,7 @@ package io.neo4jguard.reconciler.diagnostics;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.neo4jguard.core.server.ServerObjects;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -16,7 +17,7 @@ import java.util.Objects;
  */
 public final class AdminCredentials {
     /** The Secret when {@code spec.auth.adminSecret} is unset (the operator's default). */
-    public static final String DEFAULT_SECRET = "neo4j-admin-secret";
+    public static final String DEFAULT_SECRET = ServerObjects.DEFAULT_ADMIN_SECRET;
     public static final String USERNAME_KEY = "username";
     public static final String PASSWORD_KEY = "password";
     /** The built-in admin user; our pods set its password through {@code NEO4J_AUTH=neo4j/...}. */
