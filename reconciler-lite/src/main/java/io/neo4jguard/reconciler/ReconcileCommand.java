@@ -1,0 +1,257 @@
+package io.neo4jguard.reconciler;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.neo4jguard.core.Validator;
+import io.neo4jguard.core.policy.Policy;
+import io.neo4jguard.core.policy.PolicyException;
+import io.neo4jguard.core.units.GoDuration;
+import io.neo4jguard.core.units.Parsed;
+import io.neo4jguard.reconciler.desired.DesiredState;
+import io.neo4jguard.reconciler.loop.NamespaceSelector;
+import io.neo4jguard.reconciler.observe.MetricsEndpoint;
+import io.neo4jguard.reconciler.observe.ReconcileLog;
+import io.neo4jguard.reconciler.observe.ReconcilerMetrics;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+@Command(name = "reconcile", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Runs reconciler-lite: Neo4jEnterpriseCluster/Standalone become StatefulSets, Neo4jBackup "
+                + "Jobs and CronJobs",
+                "Manages only objects annotated neo4j-guard.io/reconcile: \"true\" or in namespaces matching "
+                        + "--namespace-selector; never an object another controller owns (condition Conflict).",
+                "Plain HTTP port: /metrics (Prometheus), /healthz, /readyz.",
+                "Every option can also be set by the environment variable named in its description."},
+        footer = {"", "Examples:",
+                "  neo4j-guard reconcile --namespace-selector neo4j-guard.io/managed=true",
+                "  neo4j-guard reconcile --leader-elect=false      # one replica, no Lease",
+                "", "Exit codes: 0 stopped by SIGTERM, 1 lost the leader Lease (restart to rejoin as standby), "
+                + "2 usage or start-up error."})
+public final class ReconcileCommand implements Callable<Integer> {
+    static final int OK = 0;
+    static final int LOST_LEASE = 1;
+    static final int USAGE = 2;
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Path cwd;
+
+    @Option(names = "--namespace-selector", paramLabel = "SELECTOR", defaultValue = "${env:NEO4J_GUARD_NAMESPACE_SELECTOR}",
+            description = "manage the objects in namespaces whose labels match, e.g. 'neo4j-guard.io/managed=true' "
+                    + "(NEO4J_GUARD_NAMESPACE_SELECTOR; default: annotated objects only)")
+    String namespaceSelector;
+
+    @Option(names = "--metrics-port", paramLabel = "PORT", defaultValue = "${env:NEO4J_GUARD_METRICS_PORT:-8080}",
+            description = "plain HTTP port of /metrics, /healthz, /readyz; -1 turns it off "
+                    + "(NEO4J_GUARD_METRICS_PORT; default ${DEFAULT-VALUE})")
+    int metricsPort;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "${env:NEO4J_GUARD_BIND:-0.0.0.0}",
+            description = "address of the metrics port (NEO4J_GUARD_BIND; default ${DEFAULT-VALUE})")
+    String bind;
+
+    @Option(names = "--policy", paramLabel = "FILE", defaultValue = "${env:NEO4J_GUARD_POLICY}",
+            description = "the webhook's policy file: the same rules decide what is Invalid "
+                    + "(NEO4J_GUARD_POLICY; default: every rule at its own severity)")
+    String policy;
+
+    @Option(names = "--leader-elect", paramLabel = "BOOL", arity = "0..1", fallbackValue = "true",
+            defaultValue = "${env:NEO4J_GUARD_LEADER_ELECT:-true}",
+            description = "hold a Lease so that of several replicas only one writes (NEO4J_GUARD_LEADER_ELECT; "
+                    + "default ${DEFAULT-VALUE})")
+    boolean leaderElect;
+
+    @Option(names = "--lease-namespace", paramLabel = "NS", defaultValue = "${env:NEO4J_GUARD_LEASE_NAMESPACE}",
+            description = "namespace of the Lease (NEO4J_GUARD_LEASE_NAMESPACE; default: POD_NAMESPACE, else the "
+                    + "kubeconfig's namespace)")
+    String leaseNamespace;
+
+    @Option(names = "--lease-name", paramLabel = "NAME",
+            defaultValue = "${env:NEO4J_GUARD_LEASE_NAME:-" + RuntimeOptions.LEASE_NAME + "}",
+            description = "name of the Lease (NEO4J_GUARD_LEASE_NAME; default ${DEFAULT-VALUE})")
+    String leaseName;
+
+    @Option(names = "--workers", paramLabel = "N", defaultValue = "${env:NEO4J_GUARD_WORKERS:-4}",
+            description = "reconciles in parallel (NEO4J_GUARD_WORKERS; default ${DEFAULT-VALUE})")
+    int workers;
+
+    @Option(names = "--resync", paramLabel = "DURATION", defaultValue = "${env:NEO4J_GUARD_RESYNC:-10m}",
+            description = "check every object again this often, writing nothing unless it drifted "
+                    + "(NEO4J_GUARD_RESYNC; default ${DEFAULT-VALUE})")
+    String resync;
+
+    @Option(names = "--cluster-domain", paramLabel = "DOMAIN",
+            defaultValue = "${env:NEO4J_GUARD_CLUSTER_DOMAIN:-" + DesiredState.DEFAULT_CLUSTER_DOMAIN + "}",
+            description = "DNS domain of the cluster's Services, for pod FQDNs (NEO4J_GUARD_CLUSTER_DOMAIN; "
+                    + "default ${DEFAULT-VALUE})")
+    String clusterDomain;
+
+    @Option(names = "--shutdown-grace", paramLabel = "DURATION", defaultValue = "${env:NEO4J_GUARD_SHUTDOWN_GRACE:-20s}",
+            description = "after SIGTERM, wait this long for reconciles in flight (NEO4J_GUARD_SHUTDOWN_GRACE; "
+                    + "default ${DEFAULT-VALUE})")
+    String shutdownGrace;
+
+    /** The API server client; replaceable by tests (and by the kube module's factory). */
+    Supplier<KubernetesClient> kube = () -> new KubernetesClientBuilder().build();
+    /** Told the started runtime (tests stop it with {@link ReconcilerRuntime#close()}). */
+    Consumer<ReconcilerRuntime> onStarted = r -> { };
+    /** Whether to install a SIGTERM hook (tests run several commands in one JVM). */
+    boolean shutdownHook = true;
+
+    public ReconcileCommand(PrintStream out, PrintStream err, Path cwd) {
+        this.out = out;
+        this.err = err;
+        this.cwd = cwd;
+    }
+
+    @Override
+    public Integer call() {
+        ReconcileLog log = ReconcileLog.to(out);
+        Validator validator = Validator.standard();
+        if (policy != null && !policy.isBlank()) {
+            try {
+                Path p = Path.of(policy);
+                validator = validator.withPolicy(Policy.load(p.isAbsolute() ? p : cwd.resolve(p), policy,
+                        validator.rules()));
+            } catch (PolicyException e) {
+                e.problems().forEach(p -> error("policy " + p));
+                return USAGE;
+            } catch (InvalidPathException e) {
+                return usage("--policy " + policy + ": not a valid path");
+            }
+        }
+        Duration resyncEvery = duration("--resync", resync);
+        Duration grace = duration("--shutdown-grace", shutdownGrace);
+        if (resyncEvery == null || grace == null) {
+            return USAGE;
+        }
+        if (workers < 1) {
+            return usage("--workers must be at least 1, got " + workers);
+        }
+        RuntimeOptions options = RuntimeOptions.defaults(identity()).withValidator(validator).withWorkers(workers)
+                .withResync(resyncEvery).withShutdownGrace(grace)
+                .withDesired(DesiredState.withClusterDomain(clusterDomain));
+        if (namespaceSelector != null && !namespaceSelector.isBlank()) {
+            try {
+                options = options.withNamespaces(NamespaceSelector.parse(namespaceSelector));
+            } catch (IllegalArgumentException e) {
+                return usage("--namespace-selector: " + e.getMessage());
+            }
+        }
+        KubernetesClient client;
+        try {
+            client = kube.get();
+        } catch (RuntimeException e) {
+            error("cannot configure the API server client: " + e.getMessage());
+            return USAGE;
+        }
+        if (leaderElect) {
+            String ns = leaseNamespace != null && !leaseNamespace.isBlank() ? leaseNamespace
+                    : System.getenv("POD_NAMESPACE") != null ? System.getenv("POD_NAMESPACE")
+                    : client.getNamespace() != null ? client.getNamespace() : "default";
+            options = options.withLeaderElection(ns, leaseName);
+        }
+        ReconcilerMetrics metrics = new ReconcilerMetrics();
+        ReconcilerRuntime runtime;
+        try {
+            runtime = ReconcilerRuntime.start(client, options, log, metrics);
+        } catch (RuntimeException e) {
+            error("cannot start: " + e.getMessage());
+            client.close();
+            return USAGE;
+        }
+        MetricsEndpoint endpoint = null;
+        if (metricsPort >= 0) {
+            try {
+                endpoint = MetricsEndpoint.start(bind, metricsPort, metrics::scrape, runtime::hasSynced);
+            } catch (IOException e) {
+                error("cannot listen on " + bind + ":" + metricsPort + ": " + e.getMessage());
+                runtime.close();
+                client.close();
+                return USAGE;
+            }
+        }
+        RuntimeOptions started = options;
+        log.info("reconciler started", Map.of("identity", started.identity(),
+                "leader_election", started.leaseNamespace().map(n -> n + "/" + started.leaseName()).orElse("off"),
+                "selection", started.namespaces().map(s -> "namespaces " + s + " or annotated").orElse("annotated only"),
+                "metrics_port", endpoint == null ? -1 : endpoint.port()));
+        Thread hook = new Thread(runtime::close, "sigterm");
+        if (shutdownHook) {
+            Runtime.getRuntime().addShutdownHook(hook);
+        }
+        onStarted.accept(runtime);
+        boolean graceful;
+        try {
+            graceful = runtime.terminated().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            runtime.close();
+            graceful = true;
+        } catch (ExecutionException e) {
+            graceful = false;
+        }
+        if (endpoint != null) {
+            endpoint.close();
+        }
+        client.close();
+        if (shutdownHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // the JVM is already shutting down: that hook is what stopped us
+            }
+        }
+        log.info("reconciler stopped", Map.of("graceful", graceful));
+        return graceful ? OK : LOST_LEASE;
+    }
+
+    /** The pod name (HOSTNAME in a pod) plus a random suffix: two processes on one host never share an identity. */
+    static String identity() {
+        String host = System.getenv("HOSTNAME");
+        if (host == null || host.isBlank()) {
+            try {
+                host = InetAddress.getLocalHost().getHostName();
+            } catch (IOException e) {
+                host = "neo4j-guard";
+            }
+        }
+        return host + "_" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private Duration duration(String flag, String value) {
+        Parsed<Duration> d = GoDuration.parse(value.trim());
+        if (!d.ok() || d.value().isNegative() || d.value().isZero()) {
+            usage(flag + " expects a positive duration like 10m or 20s, got '" + value + "'");
+            return null;
+        }
+        return d.value();
+    }
+
+    private int usage(String message) {
+        error(message);
+        err.println("Try 'neo4j-guard reconcile --help' for usage.");
+        return USAGE;
+    }
+
+    private void error(String message) {
+        err.println("neo4j-guard: " + message);
+    }
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+}

@@ -1,0 +1,182 @@
+package io.neo4jguard.reconciler;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.neo4jguard.reconciler.apply.Applier;
+import io.neo4jguard.reconciler.loop.Caches;
+import io.neo4jguard.reconciler.loop.ExponentialBackoff;
+import io.neo4jguard.reconciler.loop.LeaderElection;
+import io.neo4jguard.reconciler.loop.ObjectRef;
+import io.neo4jguard.reconciler.loop.Selection;
+import io.neo4jguard.reconciler.loop.WorkQueue;
+import io.neo4jguard.reconciler.loop.Workers;
+import io.neo4jguard.reconciler.observe.ReconcileLog;
+import io.neo4jguard.reconciler.observe.ReconcilerMetrics;
+import io.neo4jguard.reconciler.status.StatusWriter;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The running controller: caches (informers) → work queue → workers running the {@link Reconciler}, behind Lease
+ * leader election when configured. Informers run from the start on every replica; workers only while this
+ * replica leads. Losing the Lease ends the runtime ({@link #terminated()} completes with {@code false}), as
+ * controller-runtime does: the process exits and comes back as a fresh standby, rather than risk writing on
+ * caches it can no longer trust to be the only writer's.
+ */
+public final class ReconcilerRuntime implements AutoCloseable {
+    private final KubernetesClient client;
+    private final RuntimeOptions options;
+    private final ReconcileLog log;
+    private final ReconcilerMetrics metrics;
+    private final WorkQueue<ObjectRef> queue = new WorkQueue<>(ExponentialBackoff.standard());
+    private final Caches caches;
+    private final Reconciler reconciler;
+    private final Workers workers;
+    private final CompletableFuture<Boolean> terminated = new CompletableFuture<>();
+    private final AtomicBoolean leading = new AtomicBoolean();
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private volatile LeaderElection election;
+
+    private ReconcilerRuntime(KubernetesClient client, RuntimeOptions options, ReconcileLog log,
+                              ReconcilerMetrics metrics) {
+        this.client = client;
+        this.options = options;
+        this.log = log;
+        this.metrics = metrics;
+        this.caches = new Caches(client, options.resync(), options.namespaces().isPresent(), queue::add);
+        Selection selection = new Selection(options.namespaces(), caches::namespaceLabels);
+        this.reconciler = new Reconciler(caches, selection, options.defaults(), options.validator(), options.desired(),
+                new Applier(client, caches), new StatusWriter(client), Clock.systemUTC());
+        this.workers = new Workers(queue, this::reconcileOnce, (ref, e, retry) -> log.warn("reconcile failed", fields(ref,
+                Map.of("error", describe(e), "retry_in_ms", retry.toMillis(), "failures", queue.failures(ref)))));
+        metrics.queueDepth(queue::depth);
+    }
+
+    /** Starts the informers (waiting for their first lists), then leads or campaigns. */
+    public static ReconcilerRuntime start(KubernetesClient client, RuntimeOptions options, ReconcileLog log,
+                                          ReconcilerMetrics metrics) {
+        ReconcilerRuntime r = new ReconcilerRuntime(client, options, log, metrics);
+        r.caches.start();
+        if (options.leaseNamespace().isPresent()) {
+            r.election = LeaderElection.start(client, options.leaseNamespace().get(), options.leaseName(),
+                    options.identity(), r::startLeading, r::stopLeading,
+                    holder -> log.info("leader", Map.of("holder", holder, "me", options.identity())));
+        } else {
+            r.startLeading();
+        }
+        return r;
+    }
+
+    public boolean hasSynced() {
+        return caches.hasSynced();
+    }
+
+    public boolean isLeader() {
+        return leading.get();
+    }
+
+    public ReconcilerMetrics metrics() {
+        return metrics;
+    }
+
+    /** Completes when the runtime has stopped: true after {@link #close()}, false when it lost the Lease. */
+    public CompletableFuture<Boolean> terminated() {
+        return terminated;
+    }
+
+    private void startLeading() {
+        leading.set(true);
+        metrics.leader(true);
+        log.info("leading: reconciling", Map.of("identity", options.identity(), "workers", options.workers()));
+        workers.start(options.workers());
+    }
+
+    private void stopLeading() {
+        boolean was = leading.getAndSet(false);
+        metrics.leader(false);
+        if (was && !closing.get()) {
+            log.error("lost the leader Lease: stopping", Map.of("identity", options.identity()));
+            shutdown(false);
+        }
+    }
+
+    private void reconcileOnce(ObjectRef ref) {
+        long t0 = System.nanoTime();
+        try {
+            Reconciler.Outcome o = reconciler.reconcile(ref);
+            long nanos = System.nanoTime() - t0;
+            if (o.result() != Reconciler.Result.SKIPPED) {
+                metrics.reconciled(ref.kind(), o.result().name().toLowerCase(java.util.Locale.ROOT), nanos);
+            }
+            if (o.writes() > 0) {
+                log.info("reconciled", fields(ref, Map.of("result", o.result().name().toLowerCase(java.util.Locale.ROOT),
+                        "writes", o.writes(), "detail", o.detail(), "duration_ms", nanos / 1_000_000)));
+            }
+            metrics.applied(ref.kind(), o.applyWrites());
+            if (o.statusWrites() > 0) {
+                metrics.statusWritten(ref.kind());
+            }
+        } catch (RuntimeException e) {
+            metrics.reconciled(ref.kind(), "error", System.nanoTime() - t0);
+            throw e;
+        }
+    }
+
+    /** SIGTERM: stop campaigning (releasing the Lease), let reconciles in flight finish, stop the informers. */
+    @Override
+    public void close() {
+        shutdown(true);
+    }
+
+    private void shutdown(boolean graceful) {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
+        workers.stop(options.shutdownGrace());
+        LeaderElection e = election;
+        if (e != null) {
+            e.close();
+        }
+        leading.set(false);
+        metrics.leader(false);
+        caches.close();
+        terminated.complete(graceful);
+    }
+
+    /**
+     * A crash, for tests of take-over: informers and workers stop, the Lease is NOT released (it must expire), as
+     * when the process is killed.
+     */
+    void crash() {
+        closing.set(true);
+        queue.shutDown();
+        LeaderElection e = election;
+        caches.close();
+        if (e != null) {
+            // Cancelling the elector would release the Lease; a dead process cannot. Its client goes instead.
+            client.close();
+        }
+        terminated.complete(false);
+    }
+
+    private static Map<String, Object> fields(ObjectRef ref, Map<String, ?> more) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", ref.kind());
+        m.put("namespace", ref.namespace());
+        m.put("name", ref.name());
+        m.putAll(more);
+        return m;
+    }
+
+    private static String describe(Exception e) {
+        String m = e.getMessage();
+        if (m != null) {
+            int nl = m.indexOf('\n');
+            m = nl < 0 ? m : m.substring(0, nl);
+        }
+        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+    }
+}
