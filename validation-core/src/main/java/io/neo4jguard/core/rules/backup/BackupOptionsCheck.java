@@ -4,6 +4,7 @@ import io.neo4jguard.core.api.Kinds;
 import io.neo4jguard.core.api.Resource;
 import io.neo4jguard.core.api.RuleMeta;
 import io.neo4jguard.core.api.Severity;
+import io.neo4jguard.core.backup.AdminArgs;
 import io.neo4jguard.core.engine.Check;
 import io.neo4jguard.core.engine.Messages;
 import io.neo4jguard.core.engine.Node;
@@ -11,9 +12,7 @@ import io.neo4jguard.core.engine.RuleContext;
 import io.neo4jguard.core.version.Feature;
 import io.neo4jguard.core.version.Neo4jVersion;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -139,48 +138,17 @@ public final class BackupOptionsCheck implements Check {
         metadata.text().filter(m -> !METADATA.contains(m)).ifPresent(m ->
                 ctx.report(INCLUDE_METADATA, metadata.path(), Messages.notSupported(m, METADATA)));
         Node tempStorage = options.get("tempStorage");
-        Staging.checkSize(ctx, tempStorage, TEMP_STORAGE);
+        StagingFields.checkSize(ctx, tempStorage, TEMP_STORAGE);
         Node tempPath = options.get("tempPath");
-        Staging.checkPath(ctx, tempPath, TEMP_PATH);
+        StagingFields.checkPath(ctx, tempPath, TEMP_PATH);
         if (tempStorage.isObject() && tempPath.text().filter(s -> !s.isEmpty()).isPresent()) {
             ctx.report(TEMP_PATH_OVERRIDES, tempPath.path(),
                     "options.tempPath takes precedence over options.tempStorage; the staging claim would be "
                             + "created and mounted but not used",
                     "remove tempPath to stage on the tempStorage claim");
         }
-        AdminArgs.check(ctx, options.get("additionalArgs"), ADDITIONAL_ARGS, ownedOptions(options),
+        AdditionalArgs.check(ctx, options.get("additionalArgs"), ADDITIONAL_ARGS, AdminArgs.passedByBackup(options),
                 AdminArgs.REMOVED_BACKUP_OPTIONS);
-    }
-
-    /** Options the operator adds to the backup command for this spec, with the field that controls each. */
-    private static Map<String, String> ownedOptions(Node options) {
-        Map<String, String> owned = new LinkedHashMap<>();
-        owned.put("--from", "instanceRef");
-        owned.put("--to-path", "storage");
-        owned.put("--type", "options.backupType"); // the CRD defaults backupType to AUTO, so always passed
-        if (options.get("compress").bool().filter(b -> !b).isPresent()) {
-            owned.put("--compress", "options.compress");
-        }
-        putIf(owned, options.get("pageCache").text().isPresent(), "--pagecache", "options.pageCache");
-        putIf(owned, options.get("tempPath").text().isPresent() || options.get("tempStorage").isObject(),
-                "--temp-path", "options.tempPath / options.tempStorage");
-        putIf(owned, options.get("includeMetadata").text().isPresent(), "--include-metadata",
-                "options.includeMetadata");
-        putIf(owned, options.get("preferDiffAsParent").isTrue(), "--prefer-diff-as-parent",
-                "options.preferDiffAsParent");
-        putIf(owned, options.get("parallelDownload").isTrue(), "--parallel-download", "options.parallelDownload");
-        putIf(owned, options.get("skipRecovery").isTrue(), "--skip-recovery", "options.skipRecovery");
-        putIf(owned, options.get("parallelRecovery").isTrue(), "--parallel-recovery", "options.parallelRecovery");
-        putIf(owned, options.get("keepFailed").isTrue(), "--keep-failed", "options.keepFailed");
-        putIf(owned, options.get("remoteAddressResolution").isTrue(), "--remote-address-resolution",
-                "options.remoteAddressResolution");
-        return owned;
-    }
-
-    private static void putIf(Map<String, String> m, boolean condition, String option, String field) {
-        if (condition) {
-            m.put(option, field);
-        }
     }
 
     private void checkVersionGates(RuleContext ctx, Node spec, Node options) {

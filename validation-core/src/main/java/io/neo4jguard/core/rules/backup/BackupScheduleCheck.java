@@ -3,6 +3,7 @@ package io.neo4jguard.core.rules.backup;
 import io.neo4jguard.core.api.Kinds;
 import io.neo4jguard.core.api.RuleMeta;
 import io.neo4jguard.core.api.Severity;
+import io.neo4jguard.core.backup.BackupWorkloads;
 import io.neo4jguard.core.cron.CronSchedule;
 import io.neo4jguard.core.engine.Check;
 import io.neo4jguard.core.engine.Messages;
@@ -16,30 +17,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code spec.schedule} of a Neo4jBackup and the names of the workloads derived from {@code metadata.name}.
- * A scheduled backup becomes a CronJob {@code <name>-backup-cron} whose schedule the API server checks with
- * robfig/cron ({@link CronSchedule}); a one-shot backup becomes a Job {@code <name>-backup}.
+ * {@code spec.schedule} of a Neo4jBackup and the names of the workloads derived from {@code metadata.name}
+ * ({@link BackupWorkloads}). A scheduled backup becomes a CronJob {@code <name>-backup-cron} whose schedule the
+ * API server checks with robfig/cron ({@link CronSchedule}); a one-shot backup becomes a Job {@code <name>-backup}.
  */
 public final class BackupScheduleCheck implements Check {
     private static final Set<String> KINDS = Set.of(Kinds.BACKUP);
-
-    /** Label values (and so Job names, see below) are at most 63 characters (RFC 1123 label). */
-    static final int LABEL_MAX = 63;
-    /**
-     * The API server limits CronJob names to 52 characters: the CronJob controller names each Job
-     * {@code <cronjob>-<scheduled time in minutes since the epoch>}, and a Job name must fit a 63-character
-     * label value ({@code batch.kubernetes.io/job-name}); 63 - 11 ('-' plus up to 10 digits) = 52.
-     */
-    static final int CRONJOB_NAME_MAX = 52;
-    static final String CRONJOB_SUFFIX = "-backup-cron";
-    /** 52 - len("-backup-cron") = 40. */
-    static final int SCHEDULED_NAME_MAX = CRONJOB_NAME_MAX - CRONJOB_SUFFIX.length();
-    static final String JOB_SUFFIX = "-backup";
-    /**
-     * A one-shot Job is named {@code <name>-backup}; the Job controller puts the Job name into the pod
-     * template's {@code batch.kubernetes.io/job-name} label, so it must fit 63 characters: 63 - 7 = 56.
-     */
-    static final int ONE_SHOT_NAME_MAX = LABEL_MAX - JOB_SUFFIX.length();
 
     public static final RuleMeta INVALID = new RuleMeta("backup.schedule-invalid",
             "Schedule must be a valid Kubernetes CronJob schedule", Severity.ERROR, KINDS,
@@ -115,15 +98,15 @@ public final class BackupScheduleCheck implements Check {
         Optional<String> text = schedule.text().filter(s -> !s.isEmpty());
         String name = ctx.metadata().get("name").textOr("");
         if (text.isEmpty()) {
-            if (name.length() > ONE_SHOT_NAME_MAX) {
-                ctx.report(JOB_NAME, "metadata.name", Messages.tooLong(name, ONE_SHOT_NAME_MAX)
-                        + " (the Job " + name + JOB_SUFFIX + " must fit a " + LABEL_MAX + "-character label)");
+            if (name.length() > BackupWorkloads.ONE_SHOT_NAME_MAX) {
+                ctx.report(JOB_NAME, "metadata.name", Messages.tooLong(name, BackupWorkloads.ONE_SHOT_NAME_MAX)
+                        + " (the Job " + name + BackupWorkloads.JOB_SUFFIX + " must fit a " + BackupWorkloads.LABEL_MAX + "-character label)");
             }
             return;
         }
-        if (name.length() > SCHEDULED_NAME_MAX) {
-            ctx.report(CRONJOB_NAME, "metadata.name", Messages.tooLong(name, SCHEDULED_NAME_MAX)
-                    + " (the CronJob " + name + CRONJOB_SUFFIX + " may have at most " + CRONJOB_NAME_MAX
+        if (name.length() > BackupWorkloads.SCHEDULED_NAME_MAX) {
+            ctx.report(CRONJOB_NAME, "metadata.name", Messages.tooLong(name, BackupWorkloads.SCHEDULED_NAME_MAX)
+                    + " (the CronJob " + name + BackupWorkloads.CRONJOB_SUFFIX + " may have at most " + BackupWorkloads.CRONJOB_NAME_MAX
                     + " characters)");
         }
         String s = text.get();

@@ -7,6 +7,7 @@ import io.neo4jguard.core.api.PatchOperation;
 import io.neo4jguard.core.api.Resolution;
 import io.neo4jguard.core.api.RuleMeta;
 import io.neo4jguard.core.api.Severity;
+import io.neo4jguard.core.backup.Names;
 import io.neo4jguard.core.engine.Check;
 import io.neo4jguard.core.engine.Messages;
 import io.neo4jguard.core.engine.Node;

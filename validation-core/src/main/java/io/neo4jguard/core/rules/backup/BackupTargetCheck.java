@@ -4,6 +4,7 @@ import io.neo4jguard.core.api.Kinds;
 import io.neo4jguard.core.api.Resource;
 import io.neo4jguard.core.api.RuleMeta;
 import io.neo4jguard.core.api.Severity;
+import io.neo4jguard.core.backup.Names;
 import io.neo4jguard.core.engine.Check;
 import io.neo4jguard.core.engine.Messages;
 import io.neo4jguard.core.engine.Node;
@@ -120,11 +121,9 @@ public final class BackupTargetCheck implements Check {
             }
         }
         db.ifPresent(name -> {
-            String problem = Names.databaseProblem(name);
-            if (problem != null) {
-                ctx.report(DATABASE_NAME, database.path(), Messages.invalid(name, problem),
-                        name.contains("_") ? "Neo4j database names use '-' where this uses '_'" : "");
-            }
+            Names.databaseProblem(name).ifPresent(problem ->
+                    ctx.report(DATABASE_NAME, database.path(), Messages.invalid(name, problem),
+                            name.contains("_") ? "Neo4j database names use '-' where this uses '_'" : ""));
         });
         shard.ifPresent(name -> {
             if (!Names.isDnsSubdomain(name)) {

@@ -4,14 +4,13 @@ import io.neo4jguard.core.api.Kinds;
 import io.neo4jguard.core.api.Resource;
 import io.neo4jguard.core.api.RuleMeta;
 import io.neo4jguard.core.api.Severity;
+import io.neo4jguard.core.backup.AdminArgs;
 import io.neo4jguard.core.engine.Check;
 import io.neo4jguard.core.engine.Messages;
 import io.neo4jguard.core.engine.Node;
 import io.neo4jguard.core.engine.RuleContext;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -29,9 +28,6 @@ import java.util.Set;
  */
 public final class RestoreOptionsCheck implements Check {
     private static final Set<String> KINDS = Set.of(Kinds.RESTORE);
-
-    /** Neo4j 4 restore options that neo4j-admin 5 and later no longer know. */
-    private static final Set<String> REMOVED_RESTORE_OPTIONS = Set.of("--from", "--database", "--force", "--move");
 
     /** Where Neo4j names its default database; absent means "neo4j". */
     private static final String DEFAULT_DATABASE_SETTING = "initial.dbms.default_database";
@@ -100,10 +96,10 @@ public final class RestoreOptionsCheck implements Check {
         }
         Node spec = ctx.spec();
         Node options = spec.get("options");
-        Staging.checkSize(ctx, options.get("tempStorage"), TEMP_STORAGE);
-        Staging.checkPath(ctx, options.get("tempPath"), TEMP_PATH);
-        AdminArgs.check(ctx, options.get("additionalArgs"), ADDITIONAL_ARGS, ownedOptions(spec, options),
-                REMOVED_RESTORE_OPTIONS);
+        StagingFields.checkSize(ctx, options.get("tempStorage"), TEMP_STORAGE);
+        StagingFields.checkPath(ctx, options.get("tempPath"), TEMP_PATH);
+        AdditionalArgs.check(ctx, options.get("additionalArgs"), ADDITIONAL_ARGS,
+                AdminArgs.passedByRestore(spec, options), AdminArgs.REMOVED_RESTORE_OPTIONS);
 
         Optional<Resource> target = Targets.server(ctx, spec.get("instanceRef"));
         boolean overwrite = options.get("replaceExisting").isTrue() || spec.get("force").isTrue();
@@ -180,21 +176,5 @@ public final class RestoreOptionsCheck implements Check {
                             + "needs options.replaceExisting: true"),
                     "set options.replaceExisting: true to confirm the overwrite, or restore under another name");
         }
-    }
-
-    /** Options the operator adds to the restore command for this spec, with the field that controls each. */
-    private static Map<String, String> ownedOptions(Node spec, Node options) {
-        Map<String, String> owned = new LinkedHashMap<>();
-        owned.put("--from-path", "source");
-        if (options.get("replaceExisting").isTrue() || spec.get("force").isTrue()) {
-            owned.put("--overwrite-destination", "options.replaceExisting");
-        }
-        if (options.get("tempPath").text().isPresent() || options.get("tempStorage").isObject()) {
-            owned.put("--temp-path", "options.tempPath / options.tempStorage");
-        }
-        if (spec.get("source", "pointInTime").text().isPresent()) {
-            owned.put("--restore-until", "source.pointInTime");
-        }
-        return owned;
     }
 }

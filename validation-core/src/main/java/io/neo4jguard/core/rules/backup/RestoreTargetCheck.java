@@ -3,6 +3,7 @@ package io.neo4jguard.core.rules.backup;
 import io.neo4jguard.core.api.Kinds;
 import io.neo4jguard.core.api.RuleMeta;
 import io.neo4jguard.core.api.Severity;
+import io.neo4jguard.core.backup.Names;
 import io.neo4jguard.core.units.GoDuration;
 import io.neo4jguard.core.engine.Check;
 import io.neo4jguard.core.engine.Messages;
@@ -155,9 +156,7 @@ public final class RestoreTargetCheck implements Check {
                     "the system database is managed by Neo4j (users, roles, topology) and cannot be restored"));
             return;
         }
-        String problem = Names.databaseProblem(name);
-        if (problem != null) {
-            ctx.report(rule, field.path(), Messages.invalid(name, problem));
-        }
+        Names.databaseProblem(name).ifPresent(problem ->
+                ctx.report(rule, field.path(), Messages.invalid(name, problem)));
     }
 }

@@ -6,6 +6,7 @@ import io.neo4jguard.core.api.Severity;
 import io.neo4jguard.core.engine.Check;
 import io.neo4jguard.core.engine.Messages;
 import io.neo4jguard.core.engine.RuleContext;
+import io.neo4jguard.core.server.Neo4jSettings;
 import io.neo4jguard.core.settings.ConfigEntry;
 import io.neo4jguard.core.settings.ConfigSources;
 import io.neo4jguard.core.settings.SettingNames;
@@ -65,12 +66,12 @@ public final class DeprecatedConfigCheck implements Check {
         }
         for (ConfigEntry e : entries) {
             String key = e.setting().strip();
-            String name = Neo4jSettings.canonical(key);
+            String name = SettingNames.canonical(key);
             if (ManagedConfigCheck.ruleFor(standalone, calVer, name, e.value()).isPresent()) {
                 continue; // forbidden outright: the error says more than "deprecated"
             }
             Optional<Neo4jSettings.Removal> removal = Neo4jSettings.removedIn2025(name);
-            Optional<SettingNames.Rename> legacy = Neo4jSettings.legacy(key);
+            Optional<SettingNames.Rename> legacy = SettingNames.legacy(key);
             String via = name.equals(key) ? "" : " (the old name of " + name + ")";
             if (removal.isPresent()) {
                 Neo4jSettings.Removal r = removal.get();
@@ -102,8 +103,8 @@ public final class DeprecatedConfigCheck implements Check {
                             + "reads it as " + r.replacement() + note + shadowed), "rename it to "
                             + renamed(e, r.replacement()));
                 }
-            } else if (calVer && Neo4jSettings.renamedIn2025(key).isPresent()) {
-                String to = Neo4jSettings.renamedIn2025(key).get();
+            } else if (calVer && SettingNames.renamedIn2025(key).isPresent()) {
+                String to = SettingNames.renamedIn2025(key).get();
                 ctx.report(DEPRECATED, e.keyPath(), Messages.invalid(e.setting(), "renamed in Neo4j 2025.01 to "
                         + to), "rename it to " + renamed(e, to));
             }

@@ -7,6 +7,7 @@ import io.neo4jguard.core.engine.Check;
 import io.neo4jguard.core.engine.Messages;
 import io.neo4jguard.core.engine.Node;
 import io.neo4jguard.core.engine.RuleContext;
+import io.neo4jguard.core.server.OperatorVolumes;
 
 import java.util.List;
 import java.util.Set;
@@ -43,13 +44,6 @@ public final class ExtraVolumesCheck implements Check {
             "Choose a name with a prefix of your own, e.g. extra-data.",
             "spec:\n  extraVolumes:\n    - name: extra-import\n      emptyDir: {}");
 
-    /**
-     * Volume names of the reference operator's server pods (its pod builder: data, config, logs, plugins,
-     * certs, truststore; the truststore init container's truststore-ca; the standalone's data claim neo4j-data).
-     */
-    static final Set<String> OPERATOR_VOLUMES = Set.of("data", "config", "logs", "plugins", "certs", "truststore",
-            "truststore-ca", "neo4j-data");
-
     /** {@code IsDNS1123Label}. */
     static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
     static final int DNS_LABEL_MAX = 63;
@@ -70,7 +64,7 @@ public final class ExtraVolumesCheck implements Check {
     @Override
     public void check(RuleContext ctx) {
         VOLUMES.check(ctx, ctx.spec().get("extraVolumes"), (n, name) -> {
-            if (OPERATOR_VOLUMES.contains(n)) {
+            if (OperatorVolumes.NAMES.contains(n)) {
                 ctx.report(OPERATOR_NAME, name.path(), Messages.invalid(n, "the operator adds a volume of this "
                         + "name to the server pods; two volumes of one name make the StatefulSet invalid"),
                         "rename it, e.g. extra-" + n + ", and its mounts");

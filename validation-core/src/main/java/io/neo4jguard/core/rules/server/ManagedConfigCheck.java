@@ -6,8 +6,10 @@ import io.neo4jguard.core.api.Severity;
 import io.neo4jguard.core.engine.Check;
 import io.neo4jguard.core.engine.Messages;
 import io.neo4jguard.core.engine.RuleContext;
+import io.neo4jguard.core.server.Neo4jSettings;
 import io.neo4jguard.core.settings.ConfigEntry;
 import io.neo4jguard.core.settings.ConfigSources;
+import io.neo4jguard.core.settings.SettingNames;
 import io.neo4jguard.core.units.Parsed;
 import io.neo4jguard.core.version.Neo4jVersion;
 import io.neo4jguard.core.version.ServerImage;
@@ -86,7 +88,7 @@ public final class ManagedConfigCheck implements Check {
         boolean calVer = version.ok() && version.value().isCalVer();
         for (ConfigEntry e : ConfigSources.read(ctx.spec())) {
             String key = e.setting().strip();
-            String name = Neo4jSettings.canonical(key);
+            String name = SettingNames.canonical(key);
             Optional<RuleMeta> rule = ruleFor(standalone, calVer, name, e.value());
             if (rule.isEmpty()) {
                 continue;

@@ -7,6 +7,8 @@ import io.neo4jguard.core.engine.Check;
 import io.neo4jguard.core.engine.Messages;
 import io.neo4jguard.core.engine.Node;
 import io.neo4jguard.core.engine.RuleContext;
+import io.neo4jguard.core.server.MountPaths;
+import io.neo4jguard.core.server.OperatorVolumes;
 
 import java.util.HashMap;
 import java.util.List;
@@ -80,7 +82,7 @@ public final class MountsCheck implements Check {
             Optional<String> volume = name.text().filter(s -> !s.isEmpty());
             if (volume.isEmpty()) {
                 ctx.report(REQUIRED, name.path(), Messages.required("the name of the volume to mount"));
-            } else if (!volumes.contains(volume.get()) && !ExtraVolumesCheck.OPERATOR_VOLUMES.contains(volume.get())) {
+            } else if (!volumes.contains(volume.get()) && !OperatorVolumes.NAMES.contains(volume.get())) {
                 ctx.report(UNKNOWN_VOLUME, name.path(), Messages.notFound(volume.get(),
                                 "no spec.extraVolumes entry of that name"),
                         volumes.isEmpty() ? "declare it in spec.extraVolumes"

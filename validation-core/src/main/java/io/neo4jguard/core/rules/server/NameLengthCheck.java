@@ -6,41 +6,17 @@ import io.neo4jguard.core.engine.Check;
 import io.neo4jguard.core.engine.Messages;
 import io.neo4jguard.core.engine.Node;
 import io.neo4jguard.core.engine.RuleContext;
+import io.neo4jguard.core.server.NameLimits;
+import io.neo4jguard.core.server.ServerObjects;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
- * {@code metadata.name} of clusters and standalones: it is the prefix of every object the operator creates.
- *
- * <p>The numbers:
- * <ul>
- * <li>63: a DNS label (RFC 1123), the limit for Service names and label values.</li>
- * <li>Cluster 56 = 63 - len("-server"): the cluster's StatefulSet is {@code <name>-server}. Standalone 63:
- *     its StatefulSet is {@code <name>}. These are the reference operator's limits.</li>
- * <li>Cluster 45, standalone 52: the StatefulSet controller labels every pod with
- *     {@code controller-revision-hash: <statefulset>-<hash>}, the hash up to 10 characters; a label value
- *     holds at most 63, so a StatefulSet name over 63 - 1 - 10 = 52 characters gets no pods at all
- *     (kubernetes/kubernetes#64023, open). The cluster's {@code <name>-server} leaves 52 - 7 = 45.
- *     The Services {@code <name>-headless} (+9) and {@code <name>-discovery} (+10) fit within these.</li>
- * </ul>
+ * {@code metadata.name} of clusters and standalones: it is the prefix of every object the operator creates
+ * ({@link ServerObjects}); the limits and where they come from are in {@link NameLimits}.
  */
 public final class NameLengthCheck implements Check {
-    static final int DNS_LABEL_MAX = 63;
-    static final String CLUSTER_STATEFULSET_SUFFIX = "-server";
-    static final int CLUSTER_MAX = DNS_LABEL_MAX - CLUSTER_STATEFULSET_SUFFIX.length(); // 56
-    static final int STANDALONE_MAX = DNS_LABEL_MAX; // 63
-    /** Longest StatefulSet name whose controller-revision-hash label still fits: 63 - len("-") - 10. */
-    static final int STATEFULSET_MAX = DNS_LABEL_MAX - 1 - 10; // 52
-    static final int CLUSTER_PODS_MAX = STATEFULSET_MAX - CLUSTER_STATEFULSET_SUFFIX.length(); // 45
-    static final int STANDALONE_PODS_MAX = STATEFULSET_MAX; // 52
-
-    /**
-     * DNS-1035 label: what Service names need (the operator creates {@code <name>-headless}), slightly
-     * stricter than a DNS-1123 label: it must start with a letter.
-     */
-    static final Pattern DNS_1035_LABEL = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
 
     public static final RuleMeta DNS_LABEL = new RuleMeta("names.dns-label",
             "The name must be a DNS label", Severity.ERROR, ServerSpecs.BOTH,
@@ -87,20 +63,20 @@ public final class NameLengthCheck implements Check {
         String name = text.get();
         boolean cluster = ServerSpecs.isCluster(ctx);
         String path = nameNode.path();
-        if (!DNS_1035_LABEL.matcher(name).matches()) {
+        if (!NameLimits.DNS_1035_LABEL.matcher(name).matches()) {
             ctx.report(DNS_LABEL, path, Messages.invalid(name, "must be a DNS-1035 label: lower-case letters, "
                             + "digits and '-', starting with a letter and ending with a letter or digit, because it "
                             + "names the Services <name>-headless and <name>-discovery"),
                     suggestion(name));
         }
         int length = name.codePointCount(0, name.length());
-        int hardMax = cluster ? CLUSTER_MAX : STANDALONE_MAX;
-        int podsMax = cluster ? CLUSTER_PODS_MAX : STANDALONE_PODS_MAX;
-        String statefulSet = cluster ? name + CLUSTER_STATEFULSET_SUFFIX : name;
+        int hardMax = NameLimits.max(cluster);
+        int podsMax = NameLimits.maxWithPods(cluster);
+        String statefulSet = ServerObjects.statefulSet(name, cluster);
         if (length > hardMax) {
             ctx.report(TOO_LONG, path, Messages.tooLong(name, hardMax) + ": the StatefulSet "
-                            + (cluster ? "<name>" + CLUSTER_STATEFULSET_SUFFIX : "<name>")
-                            + " must be a DNS label of at most " + DNS_LABEL_MAX + " characters",
+                            + ServerObjects.statefulSet("<name>", cluster)
+                            + " must be a DNS label of at most " + NameLimits.DNS_LABEL_MAX + " characters",
                     "shorten it to at most " + podsMax + " characters: longer StatefulSets create no pods");
         } else if (length > podsMax) {
             ctx.report(STATEFULSET_TOO_LONG, path, Messages.tooLong(name, podsMax) + ": the StatefulSet "

@@ -97,12 +97,6 @@ class BackupScheduleCheckTest {
     }
 
     @Test
-    void limitsAreDerivedFromKubernetesNumbers() {
-        assertThat(BackupScheduleCheck.SCHEDULED_NAME_MAX).isEqualTo(52 - "-backup-cron".length()).isEqualTo(40);
-        assertThat(BackupScheduleCheck.ONE_SHOT_NAME_MAX).isEqualTo(63 - "-backup".length()).isEqualTo(56);
-    }
-
-    @Test
     void reportsNameAndScheduleProblemsTogether() {
         List<Finding> f = run(check, backup("x".repeat(45), "0 0 30 2 *"));
         assertThat(ids(f)).containsExactlyInAnyOrder("backup.cronjob-name-too-long", "backup.schedule-never-fires");

@@ -27,23 +27,6 @@ class MountChecksTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', textBlock = """
-            # raw path                       | normalised
-            /data                            | /data
-            /data/                           | /data
-            //data                           | /data
-            /data/.                          | /data
-            /./data//x/                      | /data/x
-            /var/lib/neo4j/../neo4j/conf     | /var/lib/neo4j/conf
-            /../../etc                       | /etc
-            /                                | /
-            /import/..                       | /
-            """)
-    void normalisesLikePathClean(String raw, String normal) {
-        assertThat(MountPaths.normalise(raw)).isEqualTo(normal);
-    }
-
-    @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', textBlock = """
             # path                                  | expected (none = allowed)     | why
             /data                                   | mounts.reserved-path          | the data volume
             /data/                                  | mounts.reserved-path          | trailing slash

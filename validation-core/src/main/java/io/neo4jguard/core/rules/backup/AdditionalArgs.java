@@ -1,6 +1,8 @@
 package io.neo4jguard.core.rules.backup;
 
 import io.neo4jguard.core.api.RuleMeta;
+import io.neo4jguard.core.backup.AdminArgs;
+import io.neo4jguard.core.backup.Names;
 import io.neo4jguard.core.engine.Messages;
 import io.neo4jguard.core.engine.Node;
 import io.neo4jguard.core.engine.RuleContext;
@@ -10,18 +12,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code options.additionalArgs}: extra neo4j-admin arguments. The operator single-quotes each item before
- * appending it to the shell command, so shell metacharacters are harmless; what breaks the Job is what
+ * Judges {@code options.additionalArgs}: extra neo4j-admin arguments. The operator single-quotes each item
+ * before appending it to the shell command, so shell metacharacters are harmless; what breaks the Job is what
  * neo4j-admin (picocli) refuses: positional words, options removed in Neo4j 5, and options the operator
- * already passes (picocli rejects a single-valued option given twice).
+ * already passes ({@link AdminArgs}).
  */
-final class AdminArgs {
-    /** neo4j-admin 4.x backup options gone in 5.x (`Unknown option`). */
-    static final Set<String> REMOVED_BACKUP_OPTIONS = Set.of("--backup-dir", "--name", "--database", "--check-consistency",
-            "--cc-report-dir", "--cc-graph", "--cc-indexes", "--cc-label-scan-store", "--cc-property-owners",
-            "--legacy-format");
-
-    private AdminArgs() {
+final class AdditionalArgs {
+    private AdditionalArgs() {
     }
 
     /**
@@ -45,7 +42,7 @@ final class AdminArgs {
                         "write options with their value in one item: --name=value");
                 continue;
             }
-            String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+            String name = AdminArgs.optionName(a);
             if (removed.contains(name)) {
                 ctx.report(rule, arg.path(), Messages.invalid(a,
                         "neo4j-admin 5 and later no longer has " + name + " (a Neo4j 4 option)"));

@@ -1,6 +1,8 @@
 package io.neo4jguard.core.rules.backup;
 
 import io.neo4jguard.core.api.RuleMeta;
+import io.neo4jguard.core.backup.Names;
+import io.neo4jguard.core.backup.Staging;
 import io.neo4jguard.core.engine.Messages;
 import io.neo4jguard.core.engine.Node;
 import io.neo4jguard.core.engine.RuleContext;
@@ -9,17 +11,10 @@ import io.neo4jguard.core.units.Parsed;
 
 import java.math.BigDecimal;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
-/** {@code options.tempPath} and {@code options.tempStorage}, shared by backup and restore options. */
-final class Staging {
-    /**
-     * The CRD pattern of tempStorage.size: digits and a binary suffix only. Stricter than a Kubernetes
-     * quantity ({@code 50G} and {@code 1.5Ti} are quantities but the API server refuses them here).
-     */
-    private static final Pattern SIZE = Pattern.compile("[0-9]+(Ki|Mi|Gi|Ti)?");
-
-    private Staging() {
+/** Judges {@code options.tempPath} and {@code options.tempStorage}, shared by backup and restore options. */
+final class StagingFields {
+    private StagingFields() {
     }
 
     static void checkSize(RuleContext ctx, Node tempStorage, RuleMeta rule) {
@@ -39,23 +34,13 @@ final class Staging {
         Parsed<BigDecimal> q = KubernetesQuantity.parse(s);
         if (!q.ok()) {
             ctx.report(rule, size.path(), Messages.invalid(s, q.error()));
-        } else if (!SIZE.matcher(s).matches()) {
+        } else if (!Staging.sizeFitsCrd(s)) {
             ctx.report(rule, size.path(), Messages.invalid(s,
                     "the CRD accepts only digits with an optional Ki, Mi, Gi or Ti suffix"),
-                    suggest(q.value()));
+                    q.value().signum() <= 0 ? "use e.g. 50Gi" : "write " + Staging.wholeGi(q.value()));
         } else if (q.value().signum() <= 0) {
             ctx.report(rule, size.path(), Messages.invalid(s, "must be greater than zero"));
         }
-    }
-
-    /** The same amount in whole Gi (rounded up), as a hint. */
-    private static String suggest(BigDecimal bytes) {
-        BigDecimal gi = BigDecimal.valueOf(1024L * 1024 * 1024);
-        if (bytes.signum() <= 0) {
-            return "use e.g. 50Gi";
-        }
-        BigDecimal whole = bytes.divide(gi, 0, java.math.RoundingMode.CEILING);
-        return "write " + whole.toPlainString() + "Gi";
     }
 
     /**

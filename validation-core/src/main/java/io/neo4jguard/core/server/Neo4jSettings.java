@@ -1,4 +1,4 @@
-package io.neo4jguard.core.rules.server;
+package io.neo4jguard.core.server;
 
 import io.neo4jguard.core.settings.SettingNames;
 
@@ -8,14 +8,16 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What the rules know about Neo4j setting names: the 2025.01 removals and the keys the operator writes
- * itself; the renames Neo4j still migrates are in {@link SettingNames}. Sources: neo4j-facts §4 (2025.01
+ * Neo4j setting names as the operator and Neo4j 2025.01 treat them: the 2025.01 removals, the keys the
+ * operator writes itself, the clustering keys and the TLS keys it derives from {@code spec.tls}. The server
+ * rules judge a spec against these; a reconciler writing {@code neo4j.conf} uses the same sets to know which
+ * keys are its own. The renames Neo4j still migrates are in {@link SettingNames}. Sources: neo4j-facts §4 (2025.01
  * removals) and anchor-operator-rules §1.2 "Config" (operator-managed keys).
  */
-final class Neo4jSettings {
+public final class Neo4jSettings {
 
     /** A setting removed in 2025.01; {@code replacement} is null when nothing replaces it. */
-    record Removal(String replacement, String note) {
+    public record Removal(String replacement, String note) {
     }
 
     /**
@@ -47,7 +49,7 @@ final class Neo4jSettings {
      * Discovery and addresses the operator writes for every cluster server (anchor rules §1.2 "Config":
      * discovery and runtime-managed keys); a user value fights the operator's and breaks cluster formation.
      */
-    static final Set<String> OPERATOR_MANAGED = Set.of(
+    public static final Set<String> OPERATOR_MANAGED = Set.of(
             "dbms.cluster.discovery.resolver_type", "dbms.cluster.discovery.v2.endpoints", "dbms.cluster.endpoints",
             "dbms.kubernetes.label_selector", "dbms.kubernetes.discovery.service_port_name",
             "dbms.kubernetes.discovery.v2.service_port_name", "dbms.kubernetes.service_port_name",
@@ -58,7 +60,7 @@ final class Neo4jSettings {
             "dbms.cluster.minimum_initial_system_primaries_count");
 
     /** Where the user's spec already has a field for the same thing. */
-    static final Map<String, String> MANAGED_BY_FIELD = Map.of(
+    public static final Map<String, String> MANAGED_BY_FIELD = Map.of(
             "initial.server.mode_constraint", "spec.topology.serverModeConstraint / spec.topology.serverRoles",
             "dbms.cluster.minimum_initial_system_primaries_count", "spec.topology.minSystemPrimaries");
 
@@ -66,7 +68,7 @@ final class Neo4jSettings {
      * Clustering settings that make no sense on a standalone (anchor rules §1.2, standalone list, plus the
      * current discovery keys: with a resolver and endpoints the server waits for peers that never come).
      */
-    static final Set<String> CLUSTERING = Set.of(
+    public static final Set<String> CLUSTERING = Set.of(
             "dbms.cluster.discovery.version", "dbms.cluster.discovery.type", "dbms.kubernetes.service_port_name",
             "dbms.kubernetes.discovery.v2.service_port_name", "dbms.kubernetes.discovery.service_port_name",
             "dbms.cluster.minimum_initial_system_primaries_count", "internal.dbms.single_raft_enabled",
@@ -78,28 +80,13 @@ final class Neo4jSettings {
             "initial.server.mode_constraint", "server.cluster.system_database_mode");
 
     /** The one value of {@code dbms.cluster.discovery.version} that agrees with the operator on 5.26 (v2 discovery). */
-    static final String DISCOVERY_V2_ONLY = "V2_ONLY";
+    public static final String DISCOVERY_V2_ONLY = "V2_ONLY";
 
     private Neo4jSettings() {
     }
 
-    /** The rename Neo4j applies to a legacy name, if any ({@link SettingNames#legacy}). */
-    static Optional<SettingNames.Rename> legacy(String key) {
-        return SettingNames.legacy(key);
-    }
-
-    /** A 2025.01 rename whose old name is still accepted. */
-    static Optional<String> renamedIn2025(String key) {
-        return SettingNames.renamedIn2025(key);
-    }
-
-    /** The name Neo4j reads the key as after its own migrations (so guards see through legacy aliases). */
-    static String canonical(String key) {
-        return SettingNames.canonical(key);
-    }
-
-
-    static Optional<Removal> removedIn2025(String key) {
+    /** The 2025.01 removal of {@code key} (a canonical name), if it was removed. */
+    public static Optional<Removal> removedIn2025(String key) {
         return Optional.ofNullable(REMOVED_2025.get(key));
     }
 
@@ -107,13 +94,12 @@ final class Neo4jSettings {
      * The transaction-state settings 2025.01 put on its removed list: Neo4j logs {@code Setting '<name>' is
      * removed. It no longer has any effect.} and starts (neo4j-facts §3.2), so this is a warning.
      */
-    static boolean withoutEffectSince2025(String key) {
+    public static boolean withoutEffectSince2025(String key) {
         return key.endsWith("tx_state.memory_allocation") || key.contains(".off_heap.");
     }
 
-
     /** SSL policies and TLS levels: the operator configures them from {@code spec.tls}. */
-    static boolean tlsManaged(String key) {
+    public static boolean tlsManaged(String key) {
         return key.startsWith("dbms.ssl.policy.") || key.equals("server.bolt.tls_level")
                 || key.equals("server.directories.certificates");
     }
