@@ -27,6 +27,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * caches it can no longer trust to be the only writer's.
  */
 public final class ReconcilerRuntime implements AutoCloseable {
+    /** How often start-up checks whether the first lists have arrived: negligible next to a LIST round trip. */
+    private static final java.time.Duration SYNC_POLL = java.time.Duration.ofMillis(50);
+
     private final KubernetesClient client;
     private final RuntimeOptions options;
     private final ReconcileLog log;
@@ -55,19 +58,47 @@ public final class ReconcilerRuntime implements AutoCloseable {
         metrics.queueDepth(queue::depth);
     }
 
-    /** Starts the informers (waiting for their first lists), then leads or campaigns. */
+    /**
+     * Starts the informers and returns; once their first lists have arrived it campaigns for the Lease (or, without
+     * leader election, starts the workers). A replica that cannot list yet never leads: it would reconcile on
+     * caches in which "not found" means nothing.
+     */
     public static ReconcilerRuntime start(KubernetesClient client, RuntimeOptions options, ReconcileLog log,
                                           ReconcilerMetrics metrics) {
         ReconcilerRuntime r = new ReconcilerRuntime(client, options, log, metrics);
-        r.caches.start();
-        if (options.leaseNamespace().isPresent()) {
-            r.election = LeaderElection.start(client, options.leaseNamespace().get(), options.leaseName(),
-                    options.identity(), r::startLeading, r::stopLeading,
-                    holder -> log.info("leader", Map.of("holder", holder, "me", options.identity())));
-        } else {
-            r.startLeading();
-        }
+        r.caches.start((what, e) -> log.warn("watch failed; retrying", Map.of("resource", what, "error",
+                describe(e instanceof Exception x ? x : new RuntimeException(e)))));
+        Thread starter = new Thread(r::campaignWhenSynced, "reconciler-start");
+        starter.setDaemon(true);
+        starter.start();
         return r;
+    }
+
+    private void campaignWhenSynced() {
+        try {
+            while (!caches.hasSynced()) {
+                if (closing.get()) {
+                    return;
+                }
+                Thread.sleep(SYNC_POLL.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        synchronized (this) {
+            if (closing.get()) {
+                return;
+            }
+            log.info("caches synced", Map.of("identity", options.identity()));
+            if (options.leaseNamespace().isPresent()) {
+                election = LeaderElection.start(client, options.leaseNamespace().get(), options.leaseName(),
+                        options.identity(), this::startLeading, this::stopLeading,
+                        holder -> log.info("leader", Map.of("holder", holder, "me", options.identity())));
+            } else {
+                startLeading();
+            }
+        }
     }
 
     public boolean hasSynced() {
@@ -132,8 +163,10 @@ public final class ReconcilerRuntime implements AutoCloseable {
     }
 
     private void shutdown(boolean graceful) {
-        if (!closing.compareAndSet(false, true)) {
-            return;
+        synchronized (this) {
+            if (!closing.compareAndSet(false, true)) {
+                return;
+            }
         }
         workers.stop(options.shutdownGrace());
         LeaderElection e = election;
@@ -151,7 +184,9 @@ public final class ReconcilerRuntime implements AutoCloseable {
      * when the process is killed.
      */
     void crash() {
-        closing.set(true);
+        synchronized (this) {
+            closing.set(true);
+        }
         queue.shutDown();
         LeaderElection e = election;
         caches.close();

@@ -27,6 +27,10 @@ import java.util.Optional;
  * because the body holds only fields we own: it takes back a field someone edited by hand, and cannot reach an
  * object another controller holds (step 1). Nothing is ever deleted here: objects go with their owner through
  * the garbage collector, and PersistentVolumeClaims are never ours.
+ *
+ * <p>A desired object without a controller owner reference (a backup's PersistentVolumeClaim, which must outlive
+ * the backup) is <em>create-only</em>: created when absent, and otherwise left exactly as it is, whoever made it,
+ * so an existing claim of that name is used, never resized or adopted.
  */
 public final class Applier {
     public static final String FIELD_MANAGER = ManagedLabels.MANAGER;
@@ -56,8 +60,10 @@ public final class Applier {
         for (HasMetadata d : desired) {
             HasMetadata o = live.get(d);
             observed.add(o);
-            Optional<String> holder = Ownership.foreignHolder(o, ownerUid);
-            holder.ifPresent(h -> conflicts.add(key(d) + " " + h));
+            if (!createOnly(d)) {
+                Optional<String> holder = Ownership.foreignHolder(o, ownerUid);
+                holder.ifPresent(h -> conflicts.add(key(d) + " " + h));
+            }
         }
         if (!conflicts.isEmpty()) {
             return new ApplyResult(conflicts, previous, 0, 0);
@@ -67,10 +73,14 @@ public final class Applier {
         int unchanged = 0;
         for (int i = 0; i < desired.size(); i++) {
             HasMetadata d = desired.get(i);
+            HasMetadata o = observed.get(i);
+            if (createOnly(d) && o != null) {
+                unchanged++;
+                continue;
+            }
             String body = DesiredYaml.json(d);
             String hash = AppliedHash.of(body);
             applied.put(key(d), hash);
-            HasMetadata o = observed.get(i);
             if (o != null && hash.equals(previous.get(key(d))) && Drift.covers(tree(d), tree(o))) {
                 unchanged++;
                 continue;
@@ -81,11 +91,17 @@ public final class Applier {
         return new ApplyResult(List.of(), applied, writes, unchanged);
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
+    static boolean createOnly(HasMetadata d) {
+        var refs = d.getMetadata().getOwnerReferences();
+        return refs == null || refs.stream().noneMatch(r -> Boolean.TRUE.equals(r.getController()));
+    }
+
+    /**
+     * The body is sent as given. The request is built from the object itself ({@code resource(d)}): fabric8's
+     * name-only form would first GET the object, which fails for one that does not exist yet.
+     */
     private void send(HasMetadata d, String body) {
-        Class<HasMetadata> type = (Class) d.getClass();
-        client.resources(type).inNamespace(d.getMetadata().getNamespace()).withName(d.getMetadata().getName())
-                .patch(APPLY, body);
+        client.resource(d).patch(APPLY, body);
     }
 
     private static JsonNode tree(HasMetadata o) {

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -46,7 +47,8 @@ public final class Caches implements LiveObjects, AutoCloseable {
 
     /** What we create; a desired object of another type is looked up with a GET. */
     static final List<Class<? extends HasMetadata>> OWNED = List.of(ServiceAccount.class, ConfigMap.class,
-            Service.class, StatefulSet.class, PodDisruptionBudget.class, Job.class, CronJob.class);
+            Service.class, StatefulSet.class, PodDisruptionBudget.class, Job.class, CronJob.class,
+            PersistentVolumeClaim.class);
 
     private final KubernetesClient client;
     private final Duration resync;
@@ -69,23 +71,39 @@ public final class Caches implements LiveObjects, AutoCloseable {
                 .build();
     }
 
-    /** Starts every informer and waits for their first lists (without which "not found" would mean nothing). */
-    public void start() {
+    /**
+     * Starts every informer without waiting: a list that fails (API server down, CRDs not installed yet, RBAC
+     * missing) is retried by the informer with its backoff, reported to {@code errors}, and {@link #hasSynced()}
+     * stays false until every first list has arrived.
+     */
+    public void start(java.util.function.BiConsumer<String, Throwable> errors) {
         if (watchNamespaces) {
-            namespaces = client.namespaces().inform(new NamespaceHandler(), 0);
+            namespaces = started(client.namespaces().runnableInformer(0), new NamespaceHandler(), "Namespace", errors);
         }
         for (Class<? extends HasMetadata> type : OWNED) {
-            owned.put(type, client.resources(type).inAnyNamespace().withLabel(ManagedLabels.MANAGED_BY,
-                    ManagedLabels.MANAGER).inform(new OwnedHandler<>(), 0));
+            owned.put(type, started(client.resources(type).inAnyNamespace()
+                    .withLabel(ManagedLabels.MANAGED_BY, ManagedLabels.MANAGER).runnableInformer(0),
+                    new OwnedHandler<>(), type.getSimpleName(), errors));
         }
         for (String kind : PRIMARY_KINDS) {
-            primaries.put(kind, client.genericKubernetesResources(context(kind)).inAnyNamespace()
-                    .inform(new PrimaryHandler(kind), resync.toMillis()));
+            primaries.put(kind, started(client.genericKubernetesResources(context(kind)).inAnyNamespace()
+                    .runnableInformer(resync.toMillis()), new PrimaryHandler(kind), kind, errors));
         }
     }
 
+    private static <T extends HasMetadata> SharedIndexInformer<T> started(SharedIndexInformer<T> informer,
+            ResourceEventHandler<? super T> handler, String what, java.util.function.BiConsumer<String, Throwable> errors) {
+        informer.addEventHandler(handler);
+        informer.exceptionHandler((isStarted, t) -> {
+            errors.accept(what, t);
+            return true; // keep trying: the controller is useless without this cache, and says so on /readyz
+        });
+        informer.start();
+        return informer;
+    }
+
     public boolean hasSynced() {
-        return (namespaces == null || namespaces.hasSynced())
+        return !primaries.isEmpty() && (namespaces == null || namespaces.hasSynced())
                 && primaries.values().stream().allMatch(SharedIndexInformer::hasSynced)
                 && owned.values().stream().allMatch(SharedIndexInformer::hasSynced);
     }
@@ -136,15 +154,16 @@ public final class Caches implements LiveObjects, AutoCloseable {
         }
         // Not in our label-selected cache: absent, just created (the watch has not caught up), or someone else's
         // object of that name. One GET tells which; a steady state never gets here.
-        return client.resource(desired).get();
+        return client.resources(desired.getClass()).inNamespace(desired.getMetadata().getNamespace())
+                .withName(desired.getMetadata().getName()).get();
     }
 
     @Override
     public void close() {
-        primaries.values().forEach(SharedIndexInformer::close);
-        owned.values().forEach(SharedIndexInformer::close);
+        primaries.values().forEach(SharedIndexInformer::stop);
+        owned.values().forEach(SharedIndexInformer::stop);
         if (namespaces != null) {
-            namespaces.close();
+            namespaces.stop();
         }
     }
 

@@ -1,4 +1,7 @@
-package io.neo4jguard.reconciler;
+package io.neo4jguard.reconciler.cli;
+
+import io.neo4jguard.reconciler.ReconcilerRuntime;
+import io.neo4jguard.reconciler.RuntimeOptions;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
