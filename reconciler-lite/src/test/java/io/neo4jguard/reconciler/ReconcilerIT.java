@@ -133,7 +133,7 @@ class ReconcilerIT {
                 "storage: {size: 10Gi}\n  config: {server.memory.heap.max_size: 8g, server.memory.heap.initial_size: 8g}"));
         await("Invalid", WAIT, () -> "True".equals(condition(Harness.get(client, ns, Kinds.CLUSTER, "invalid"), "Invalid")));
         GenericKubernetesResource o = Harness.get(client, ns, Kinds.CLUSTER, "invalid");
-        assertThat(Harness.conditionMessage(o, "Invalid")).contains("memory.").contains("spec.config");
+        assertThat(Harness.conditionMessage(o, "Invalid")).contains("memory.over-limit").contains("spec.resources.limits.memory");
         assertThat(condition(o, "Ready")).isEqualTo("False");
         assertThat(client.apps().statefulSets().inNamespace(ns).withName("invalid-server").get()).isNull();
         assertThat(client.configMaps().inNamespace(ns).withName("invalid-config").get()).isNull();
