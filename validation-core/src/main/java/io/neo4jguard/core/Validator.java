@@ -29,10 +29,12 @@ import java.util.Optional;
  */
 public final class Validator {
     private final List<Check> checks;
+    private final Policy policy;
     private final Engine engine;
 
     private Validator(List<Check> checks, Policy policy) {
         this.checks = List.copyOf(checks);
+        this.policy = policy;
         this.engine = new Engine(this.checks, policy);
     }
 
@@ -61,7 +63,7 @@ public final class Validator {
     }
 
     public Policy policy() {
-        return engine.policy();
+        return policy;
     }
 
     public Engine engine() {

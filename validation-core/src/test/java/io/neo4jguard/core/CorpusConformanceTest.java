@@ -7,7 +7,7 @@ import io.neo4jguard.core.read.ManifestParser;
 import io.neo4jguard.core.read.ReadException;
 import io.neo4jguard.core.report.ObjectReport;
 import io.neo4jguard.core.report.Report;
-import io.neo4jguard.core.report.RulesDoc;
+import io.neo4jguard.core.testkit.RepositoryRoot;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -171,7 +171,7 @@ class CorpusConformanceTest {
     static Optional<Path> corpus() {
         Path root;
         try {
-            root = RulesDoc.repositoryRoot(Path.of(""));
+            root = RepositoryRoot.get();
         } catch (IllegalStateException e) {
             return Optional.empty();
         }

@@ -1,6 +1,6 @@
 package io.neo4jguard.core.backup;
 
-import io.neo4jguard.core.engine.Node;
+import io.neo4jguard.core.tree.Node;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

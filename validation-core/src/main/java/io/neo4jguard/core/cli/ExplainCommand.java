@@ -47,7 +47,7 @@ final class ExplainCommand implements Callable<Integer> {
             return Main.OK;
         }
         List<String> close = RuleSelectors.closest(wanted, validator.rules());
-        invocation.error("unknown rule " + io.neo4jguard.core.engine.Messages.quote(wanted)
+        invocation.error("unknown rule " + io.neo4jguard.core.api.Messages.quote(wanted)
                 + (close.isEmpty() ? "" : "; did you mean " + String.join(", ", close) + "?"));
         invocation.err().println("'neo4j-guard rules' lists every rule.");
         return Main.USAGE;

@@ -6,7 +6,7 @@ import io.neo4jguard.core.api.Kinds;
 import io.neo4jguard.core.api.Resource;
 import io.neo4jguard.core.api.RuleMeta;
 import io.neo4jguard.core.api.Severity;
-import io.neo4jguard.core.engine.Node;
+import io.neo4jguard.core.tree.Node;
 import io.neo4jguard.core.settings.ConfigEntry;
 import io.neo4jguard.core.settings.ConfigSources;
 import io.neo4jguard.core.settings.SettingNames;

@@ -6,7 +6,7 @@ import io.neo4jguard.core.api.Resolver;
 import io.neo4jguard.core.api.Resource;
 import io.neo4jguard.core.api.RuleMeta;
 import io.neo4jguard.core.api.Severity;
-import io.neo4jguard.core.policy.Policy;
+import io.neo4jguard.core.api.SeverityPolicy;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 
 /**
  * Runs every check that applies to an object's kind, never stopping at the first problem, then
- * applies the policy. Thread-safe: checks are stateless and a context is made per call.
+ * applies the severity policy (a {@link SeverityPolicy}, usually a {@code policy.Policy}). Thread-safe: checks are stateless and a context is made per call.
  */
 public final class Engine {
     /** Reported when a check throws: a bug in neo4j-guard, never a reason to crash the caller. */
@@ -38,13 +38,13 @@ public final class Engine {
             .thenComparing(Finding::message);
 
     private final List<Check> checks;
-    private final Policy policy;
+    private final SeverityPolicy policy;
     private final Map<String, RuleMeta> rules;
     private final Map<String, List<Check>> checksByKind;
     /** Each check's declared rule IDs, computed once: the per-object hot path only looks them up. */
     private final Map<Check, Set<String>> declared;
 
-    public Engine(List<Check> checks, Policy policy) {
+    public Engine(List<Check> checks, SeverityPolicy policy) {
         this.checks = List.copyOf(checks);
         this.policy = policy;
         Map<String, RuleMeta> byId = new LinkedHashMap<>();
@@ -70,10 +70,6 @@ public final class Engine {
             ids.put(c, c.rules().stream().map(RuleMeta::id).collect(Collectors.toUnmodifiableSet()));
         }
         this.declared = ids;
-    }
-
-    public Policy policy() {
-        return policy;
     }
 
     /** All rules, sorted by ID. */

@@ -5,6 +5,7 @@ import io.neo4jguard.core.api.PatchOperation;
 import io.neo4jguard.core.api.Resolver;
 import io.neo4jguard.core.api.Resource;
 import io.neo4jguard.core.api.RuleMeta;
+import io.neo4jguard.core.tree.Node;
 
 import java.util.ArrayList;
 import java.util.List;

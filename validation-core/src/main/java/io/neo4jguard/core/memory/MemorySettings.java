@@ -2,8 +2,8 @@ package io.neo4jguard.core.memory;
 
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.neo4jguard.core.api.PatchOperation;
-import io.neo4jguard.core.engine.Messages;
-import io.neo4jguard.core.engine.Node;
+import io.neo4jguard.core.api.Messages;
+import io.neo4jguard.core.tree.Node;
 import io.neo4jguard.core.settings.ConfigEntry;
 import io.neo4jguard.core.settings.ConfigSources;
 import io.neo4jguard.core.settings.SettingNames;

@@ -4,6 +4,7 @@ import io.neo4jguard.core.api.Location;
 import io.neo4jguard.core.api.Resource;
 import io.neo4jguard.core.api.RuleMeta;
 import io.neo4jguard.core.api.Severity;
+import io.neo4jguard.core.api.SeverityPolicy;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -30,7 +31,7 @@ import java.util.Optional;
  * <p>For one rule and one object, in this order: the skip annotation, then exemptions, then the
  * {@code rules:} entry for the rule ID, else the entry for its concern, else the rule's own severity.
  */
-public class Policy {
+public class Policy implements SeverityPolicy {
     /** Comma-separated rule IDs (or concerns, e.g. {@code memory}) the object opts out of. */
     public static final String SKIP_ANNOTATION = "neo4j-guard.io/skip";
 
@@ -107,6 +108,7 @@ public class Policy {
      * The severity of {@code rule} for {@code object}, or empty when the rule is off for it
      * (disabled, exempted, or skipped by annotation).
      */
+    @Override
     public Optional<Severity> severityFor(RuleMeta rule, Resource object) {
         if (skippedByAnnotation(rule, object)) {
             return Optional.empty();

@@ -4,7 +4,7 @@ import io.neo4jguard.core.api.Location;
 import io.neo4jguard.core.api.Resource;
 import io.neo4jguard.core.api.RuleMeta;
 import io.neo4jguard.core.api.Severity;
-import io.neo4jguard.core.engine.Node;
+import io.neo4jguard.core.tree.Node;
 import io.neo4jguard.core.read.ManifestParser;
 import io.neo4jguard.core.read.ReadException;
 
@@ -302,6 +302,6 @@ final class PolicyLoader {
     }
 
     private static String quote(String s) {
-        return io.neo4jguard.core.engine.Messages.quote(s);
+        return io.neo4jguard.core.api.Messages.quote(s);
     }
 }

@@ -1,48 +1,24 @@
 package io.neo4jguard.core.report;
 
-import io.neo4jguard.core.Validator;
 import io.neo4jguard.core.api.Kinds;
 import io.neo4jguard.core.api.RuleMeta;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Generates {@code docs/rules.md} from the rule metadata: the rule reference is never written by hand.
- * {@code RulesDocTest} fails when the committed file differs from what this generates.
- *
- * <p>Regenerate: {@code ./mvnw -q -pl validation-core test -Dtest=RulesDocTest -Dneo4jguard.updateDocs=true},
- * or {@code ./mvnw -q -pl validation-core compile exec:java -Dexec.mainClass=io.neo4jguard.core.report.RulesDoc}
- * ({@code main} writes {@code docs/rules.md} of the repository it runs in, or the file given as argument).
+ * Renders the rule reference, {@code docs/rules.md}, from the rule metadata: it is never written by hand.
+ * {@code neo4j-guard rules --format markdown} prints it; {@code RulesDocTest} runs that command and fails
+ * when the committed file differs.
  */
 public final class RulesDoc {
-    static final String REGENERATE =
+    /** How to regenerate the committed file; printed in its header and by the test when it is stale. */
+    public static final String REGENERATE =
             "./mvnw -q -pl validation-core test -Dtest=RulesDocTest -Dneo4jguard.updateDocs=true";
 
     private RulesDoc() {
-    }
-
-    public static void main(String[] args) throws IOException {
-        Path out = args.length > 0 ? Path.of(args[0]) : repositoryRoot(Path.of("").toAbsolutePath()).resolve("docs/rules.md");
-        Files.createDirectories(out.toAbsolutePath().getParent());
-        Files.writeString(out, render(Validator.standard().rules()), StandardCharsets.UTF_8);
-        System.out.println("wrote " + out);
-    }
-
-    /** The repository root at or above {@code from}: the directory holding {@code validation-core/pom.xml}. */
-    public static Path repositoryRoot(Path from) {
-        for (Path p = from.toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.isRegularFile(p.resolve("validation-core/pom.xml"))) {
-                return p;
-            }
-        }
-        throw new IllegalStateException("not inside the neo4j-guard repository: " + from);
     }
 
     /** The whole document; LF line ends, deterministic for a given rule list. */
@@ -51,7 +27,7 @@ public final class RulesDoc {
         rules.stream().sorted((a, b) -> a.id().compareTo(b.id()))
                 .forEach(r -> byConcern.computeIfAbsent(r.concern(), k -> new java.util.ArrayList<>()).add(r));
         StringBuilder b = new StringBuilder();
-        b.append("<!-- Generated from the rule metadata by io.neo4jguard.core.report.RulesDoc; do not edit.\n")
+        b.append("<!-- Generated from the rule metadata by `neo4j-guard rules --format markdown`; do not edit.\n")
                 .append("     Regenerate: ").append(REGENERATE).append(" -->\n");
         b.append("# Rule reference\n\n");
         b.append(rules.size()).append(rules.size() == 1 ? " rule" : " rules")

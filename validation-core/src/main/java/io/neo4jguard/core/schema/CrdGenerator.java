@@ -5,7 +5,6 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersionBuilder;
 import io.neo4jguard.core.api.Kinds;
-import io.neo4jguard.core.report.RulesDoc;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +25,8 @@ import java.util.Map;
  * {@link StructuralSchema}.
  *
  * <p>Regenerate: {@code ./mvnw -q -pl validation-core test -Dtest=CrdsUpToDateTest -Dneo4jguard.updateCrds=true},
- * or run {@code main} (it writes into the repository it runs in, or into the directory given as argument).
+ * or run {@code main} from the repository root (it writes into {@link #OUTPUT_DIR}, or into the directory given
+ * as argument).
  */
 public final class CrdGenerator {
     /** Where the manifests live, relative to the repository root. */
@@ -38,8 +38,7 @@ public final class CrdGenerator {
     }
 
     public static void main(String[] args) throws IOException {
-        Path dir = args.length > 0 ? Path.of(args[0])
-                : RulesDoc.repositoryRoot(Path.of("").toAbsolutePath()).resolve(OUTPUT_DIR);
+        Path dir = Path.of(args.length > 0 ? args[0] : OUTPUT_DIR);
         for (Path written : write(dir)) {
             System.out.println("wrote " + written);
         }

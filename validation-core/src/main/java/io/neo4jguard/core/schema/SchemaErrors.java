@@ -7,7 +7,7 @@ import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.ValidationMessage;
 import io.neo4jguard.core.api.FieldPath;
 import io.neo4jguard.core.api.PatchOperation;
-import io.neo4jguard.core.engine.Messages;
+import io.neo4jguard.core.api.Messages;
 
 import java.util.ArrayList;
 import java.util.Comparator;

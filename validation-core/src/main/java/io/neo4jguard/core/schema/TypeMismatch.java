@@ -2,7 +2,7 @@ package io.neo4jguard.core.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.neo4jguard.core.engine.Messages;
+import io.neo4jguard.core.api.Messages;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;

@@ -1,6 +1,6 @@
 package io.neo4jguard.core.settings;
 
-import io.neo4jguard.core.engine.Node;
+import io.neo4jguard.core.tree.Node;
 
 import java.util.ArrayList;
 import java.util.List;

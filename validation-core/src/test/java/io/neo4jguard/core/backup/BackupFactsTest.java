@@ -1,7 +1,7 @@
 package io.neo4jguard.core.backup;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.neo4jguard.core.engine.Node;
+import io.neo4jguard.core.tree.Node;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

@@ -1,6 +1,7 @@
 package io.neo4jguard.core.cli;
 
 import io.neo4jguard.core.rules.Catalog;
+import io.neo4jguard.core.testkit.RepositoryRoot;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -73,7 +74,7 @@ public final class CliThroughput {
                         files * PER_FILE, code);
             }
             if (launcher) {
-                Path script = io.neo4jguard.core.report.RulesDoc.repositoryRoot(Path.of("")).resolve("neo4j-guard");
+                Path script = RepositoryRoot.get().resolve("neo4j-guard");
                 // Once to build if needed, untimed; then timed as CI would run it.
                 run(List.of(script.toString(), "rules"));
                 long start = System.nanoTime();

@@ -349,6 +349,14 @@ class MainTest {
     }
 
     @Test
+    void rulesAsMarkdownIsTheRuleReference() {
+        Run r = run("rules", "--format", "markdown");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).isEqualTo(io.neo4jguard.core.report.RulesDoc.render(TestChecks.allRules()));
+        assertThat(run("rules", "--format", "html").code()).isEqualTo(2);
+    }
+
+    @Test
     void colourOnlyInTextAndOnlyWhenAllowed() {
         assertThat(run("", true, "check", "bad").out()).contains("\u001b[1;31merror");
         assertThat(run("", false, "check", "bad").out()).doesNotContain("\u001b[");

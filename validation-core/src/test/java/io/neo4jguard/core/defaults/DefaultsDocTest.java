@@ -1,7 +1,7 @@
 package io.neo4jguard.core.defaults;
 
 import io.neo4jguard.core.api.RuleMeta;
-import io.neo4jguard.core.report.RulesDoc;
+import io.neo4jguard.core.testkit.RepositoryRoot;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DefaultsDocTest {
     @Test
     void everyDefaultIsDocumentedWithItsOwnWords() throws Exception {
-        String doc = Files.readString(RulesDoc.repositoryRoot(Path.of("")).resolve("docs/defaults.md"))
+        String doc = Files.readString(RepositoryRoot.get().resolve("docs/defaults.md"))
                 .replace("\r\n", "\n");
         assertThat(Defaults.standard().rules()).hasSize(3);
         for (RuleMeta m : Defaults.standard().rules()) {

@@ -1,6 +1,6 @@
 package io.neo4jguard.core.memory;
 
-import io.neo4jguard.core.engine.Node;
+import io.neo4jguard.core.tree.Node;
 import io.neo4jguard.core.read.ManifestParser;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

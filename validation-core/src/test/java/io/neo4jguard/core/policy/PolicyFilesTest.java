@@ -8,7 +8,7 @@ import io.neo4jguard.core.api.Resource;
 import io.neo4jguard.core.api.RuleMeta;
 import io.neo4jguard.core.api.Severity;
 import io.neo4jguard.core.engine.Engine;
-import io.neo4jguard.core.report.RulesDoc;
+import io.neo4jguard.core.testkit.RepositoryRoot;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The shipped policy files load, mean what their comments say, and name only real rules. */
 class PolicyFilesTest {
-    private static final Path POLICIES = RulesDoc.repositoryRoot(Path.of("")).resolve("policies");
+    private static final Path POLICIES = RepositoryRoot.get().resolve("policies");
 
     /** Rules made up for every selector the file names, so its structure is checked before the catalog is. */
     private static List<RuleMeta> rulesNamedIn(Path file) throws Exception {

@@ -1,6 +1,7 @@
 package io.neo4jguard.core.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.neo4jguard.core.testkit.RepositoryRoot;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,7 +45,7 @@ class JsonReportTest {
 
     @Test
     void theExampleInTheDocsConformsToo() throws Exception {
-        String doc = java.nio.file.Files.readString(RulesDoc.repositoryRoot(java.nio.file.Path.of(""))
+        String doc = java.nio.file.Files.readString(RepositoryRoot.get()
                 .resolve("docs/json-format.md"));
         int start = doc.indexOf("```json\n") + "```json\n".length();
         String example = doc.substring(start, doc.indexOf("```", start));

@@ -1,9 +1,14 @@
 package io.neo4jguard.core.report;
 
 import io.neo4jguard.core.TestChecks;
-import io.neo4jguard.core.Validator;
+import io.neo4jguard.core.cli.Main;
+import io.neo4jguard.core.rules.Catalog;
+import io.neo4jguard.core.testkit.RepositoryRoot;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,15 +17,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * docs/rules.md is generated from the rule metadata, never edited by hand. This test regenerates it in
- * memory and fails when the committed file differs; with {@code -Dneo4jguard.updateDocs=true} it
- * writes the file instead.
+ * docs/rules.md is generated from the rule metadata, never edited by hand. This test runs
+ * {@code neo4j-guard rules --format markdown} in-process and fails when the committed file differs from its
+ * output; with {@code -Dneo4jguard.updateDocs=true} it writes the file instead.
  */
 class RulesDocTest {
     @Test
     void committedRuleReferenceMatchesTheRuleMetadata() throws Exception {
-        Path file = RulesDoc.repositoryRoot(Path.of("")).resolve("docs/rules.md");
-        String expected = RulesDoc.render(Validator.standard().rules());
+        Path file = RepositoryRoot.get().resolve("docs/rules.md");
+        String expected = rulesAsMarkdown();
         if (Boolean.getBoolean("neo4jguard.updateDocs")) {
             Files.writeString(file, expected, StandardCharsets.UTF_8);
         }
@@ -29,6 +34,17 @@ class RulesDocTest {
             fail("docs/rules.md is out of date with the rule metadata. Regenerate it with\n  "
                     + RulesDoc.REGENERATE + "\nand commit the result.");
         }
+    }
+
+    /** What {@code neo4j-guard rules --format markdown} prints with the shipped rules. */
+    private static String rulesAsMarkdown() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new Main(Catalog.standard(), new ByteArrayInputStream(new byte[0]),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                false, Path.of("")).run("rules", "--format", "markdown");
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     @Test

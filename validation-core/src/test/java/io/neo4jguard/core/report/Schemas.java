@@ -6,6 +6,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import io.neo4jguard.core.testkit.RepositoryRoot;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,7 +34,7 @@ public final class Schemas {
 
     /** The documented schema of the JSON report, {@code docs/report.schema.json}. */
     public static List<String> jsonReportProblems(String json) {
-        Path schemaFile = RulesDoc.repositoryRoot(Path.of("")).resolve("docs/report.schema.json");
+        Path schemaFile = RepositoryRoot.get().resolve("docs/report.schema.json");
         try (InputStream in = Files.newInputStream(schemaFile)) {
             JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
             return messages(schema, JSON.readTree(json));

@@ -1,6 +1,6 @@
 package io.neo4jguard.core.schema;
 
-import io.neo4jguard.core.report.RulesDoc;
+import io.neo4jguard.core.testkit.RepositoryRoot;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -24,7 +24,7 @@ class CrdsUpToDateTest {
 
     @Test
     void committedCrdsMatchTheSchemas() throws IOException {
-        Path dir = RulesDoc.repositoryRoot(Path.of("")).resolve(CrdGenerator.OUTPUT_DIR);
+        Path dir = RepositoryRoot.get().resolve(CrdGenerator.OUTPUT_DIR);
         Map<String, String> expected = CrdGenerator.render();
         if (Boolean.getBoolean("neo4jguard.updateCrds")) {
             for (Path stale : generatedFiles(dir)) {

@@ -1,6 +1,6 @@
 package io.neo4jguard.core.rules.access;
 
-import io.neo4jguard.core.engine.Node;
+import io.neo4jguard.core.tree.Node;
 import io.neo4jguard.core.engine.RuleContext;
 
 import java.util.Optional;

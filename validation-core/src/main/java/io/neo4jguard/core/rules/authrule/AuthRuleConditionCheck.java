@@ -10,8 +10,8 @@ import io.neo4jguard.core.cypher.ParsedCondition;
 import io.neo4jguard.core.cypher.Problem;
 import io.neo4jguard.core.cypher.Token;
 import io.neo4jguard.core.engine.Check;
-import io.neo4jguard.core.engine.Messages;
-import io.neo4jguard.core.engine.Node;
+import io.neo4jguard.core.api.Messages;
+import io.neo4jguard.core.tree.Node;
 import io.neo4jguard.core.engine.RuleContext;
 
 import java.util.List;

@@ -5,8 +5,8 @@ import io.neo4jguard.core.api.Resource;
 import io.neo4jguard.core.api.RuleMeta;
 import io.neo4jguard.core.api.Severity;
 import io.neo4jguard.core.engine.Check;
-import io.neo4jguard.core.engine.Messages;
-import io.neo4jguard.core.engine.Node;
+import io.neo4jguard.core.api.Messages;
+import io.neo4jguard.core.tree.Node;
 import io.neo4jguard.core.engine.RuleContext;
 
 import java.util.List;

@@ -4,7 +4,7 @@ import io.neo4jguard.core.api.Kinds;
 import io.neo4jguard.core.api.RuleMeta;
 import io.neo4jguard.core.api.Severity;
 import io.neo4jguard.core.engine.Check;
-import io.neo4jguard.core.engine.Messages;
+import io.neo4jguard.core.api.Messages;
 import io.neo4jguard.core.engine.RuleContext;
 import io.neo4jguard.core.settings.ConfigEntry;
 import io.neo4jguard.core.settings.ConfigSources;

@@ -1,8 +1,8 @@
 package io.neo4jguard.core.rules.server;
 
 import io.neo4jguard.core.api.RuleMeta;
-import io.neo4jguard.core.engine.Messages;
-import io.neo4jguard.core.engine.Node;
+import io.neo4jguard.core.api.Messages;
+import io.neo4jguard.core.tree.Node;
 import io.neo4jguard.core.engine.RuleContext;
 
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package io.neo4jguard.core.engine;
+package io.neo4jguard.core.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

@@ -1,4 +1,4 @@
-package io.neo4jguard.core.engine;
+package io.neo4jguard.core.tree;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
