@@ -22,6 +22,12 @@ import java.util.Set;
  * garbage-collects them; the PersistentVolumeClaims a StatefulSet creates from its claim template are not ours
  * and are retained ({@code persistentVolumeClaimRetentionPolicy} Retain/Retain).
  *
+ * <p>A PersistentVolumeClaim in a list (a backup's {@code pvc} target with a size) is <b>create-only</b>: apply it
+ * when it is absent, never again, and never report its missing owner reference as a conflict. A claim is not ours
+ * to change or delete, most of its spec is immutable, and kube-apiserver 1.34 writes a new resource version for a
+ * claim applied again unchanged (measured by {@code DesiredObjectsApiServerIT}), where every other object's second
+ * apply is free.
+ *
  * <p>Immutable and thread-safe.
  */
 public final class DesiredState {
@@ -52,8 +58,8 @@ public final class DesiredState {
     }
 
     /**
-     * Neo4jEnterpriseCluster {@code c}: ServiceAccount {@code c}, ConfigMap {@code c-config} (neo4j.conf),
-     * headless Service {@code c-headless} (discovery, publishNotReadyAddresses), client Service {@code c}
+     * Neo4jEnterpriseCluster {@code c}: ServiceAccount {@code c-server}, ConfigMap {@code c-config} (neo4j.conf),
+     * headless Service {@code c-headless} (discovery, publishNotReadyAddresses), client Service {@code c-client}
      * ({@code spec.service}), StatefulSet {@code c-server} (one pod per server, Parallel) and PodDisruptionBudget
      * {@code c-server} (minAvailable = Raft majority).
      *
@@ -63,22 +69,23 @@ public final class DesiredState {
      */
     public List<HasMetadata> forCluster(Resource cluster, String ownerUid) {
         requireKind(cluster, Kinds.CLUSTER);
-        return ServerObjects.cluster(Owner.of(cluster, ownerUid), cluster, clusterDomain);
+        return ServerBuilder.cluster(Owner.of(cluster, ownerUid), cluster, clusterDomain);
     }
 
     /**
      * Neo4jEnterpriseStandalone {@code s}: ServiceAccount {@code s}, ConfigMap {@code s-config}, headless Service
-     * {@code s-headless}, client Service {@code s}, StatefulSet {@code s} (one replica). No PodDisruptionBudget:
+     * {@code s-headless}, client Service {@code s-client}, StatefulSet {@code s} (one replica). No PodDisruptionBudget:
      * a single server has no quorum to keep, and a PDB would only block node drains forever.
      */
     public List<HasMetadata> forStandalone(Resource standalone, String ownerUid) {
         requireKind(standalone, Kinds.STANDALONE);
-        return ServerObjects.standalone(Owner.of(standalone, ownerUid), standalone, clusterDomain);
+        return ServerBuilder.standalone(Owner.of(standalone, ownerUid), standalone, clusterDomain);
     }
 
     /**
      * Neo4jBackup {@code b}: ServiceAccount {@code b-backup} (with the workload-identity annotations of the cloud),
-     * then Job {@code b-backup} (no {@code spec.schedule}) or CronJob {@code b-backup-cron}. The pod runs the
+     * the PersistentVolumeClaim of a {@code pvc} target when {@code storage.pvc.size} asks for one to be created
+     * (no owner reference), then Job {@code b-backup} (no {@code spec.schedule}) or CronJob {@code b-backup-cron}. The pod runs the
      * target's own image with the {@code neo4j-admin database backup} command line.
      *
      * @param target the defaulted cluster or standalone named by {@code spec.instanceRef}
@@ -89,7 +96,7 @@ public final class DesiredState {
             throw new IllegalArgumentException("a backup needs its target cluster or standalone, got "
                     + (target == null ? "none" : target.displayName()));
         }
-        return BackupObjects.build(Owner.of(backup, ownerUid), backup, target, clusterDomain);
+        return BackupBuilder.build(Owner.of(backup, ownerUid), backup, target, clusterDomain);
     }
 
     /**

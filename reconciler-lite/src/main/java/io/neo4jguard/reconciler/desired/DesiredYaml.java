@@ -28,6 +28,8 @@ public final class DesiredYaml {
 
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            // One line per value however long (discovery lists, --from): greppable and diff-friendly.
+            .disable(YAMLGenerator.Feature.SPLIT_LINES)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
             .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
@@ -54,7 +56,8 @@ public final class DesiredYaml {
     /** One object as a YAML document (no {@code ---}). */
     public static String yaml(HasMetadata object) {
         try {
-            return YAML.writeValueAsString(tree(object));
+            // The generator ends lines with the platform's separator; the output must not depend on the platform.
+            return YAML.writeValueAsString(tree(object)).replace("\r\n", "\n");
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,6 +1,7 @@
 package io.neo4jguard.reconciler.desired;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.neo4jguard.core.server.Neo4jSettings;
 import io.neo4jguard.core.settings.SettingNames;
 import io.neo4jguard.core.version.Neo4jVersion;
 
@@ -81,13 +82,13 @@ final class Neo4jConf {
         Map<String, String> defaults = new LinkedHashMap<>();
         // New servers (scale up, a replaced PVC) host databases without an ENABLE SERVER by hand.
         defaults.put("initial.dbms.automatically_enable_free_servers", "true");
-        return build(header, spec, version, m, defaults);
+        return build(header, spec, version, m, defaults, tls, true);
     }
 
     static Neo4jConf standalone(String header, JsonNode spec, Neo4jVersion version, boolean tls) {
         Map<String, String> m = new LinkedHashMap<>();
         common(m, tls, false);
-        return build(header, spec, version, m, new LinkedHashMap<>());
+        return build(header, spec, version, m, new LinkedHashMap<>(), tls, false);
     }
 
     private static void common(Map<String, String> m, boolean tls, boolean cluster) {
@@ -117,7 +118,7 @@ final class Neo4jConf {
     }
 
     private static Neo4jConf build(String header, JsonNode spec, Neo4jVersion version, Map<String, String> managed,
-                                   Map<String, String> defaults) {
+                                   Map<String, String> defaults, boolean tls, boolean cluster) {
         defaults.put("server.backup.enabled", "true");
         if (!version.isCalVer()) {
             // 5.x keeps running after a panic (the database is unusable but the process lives on); 2025.01 made
@@ -146,7 +147,7 @@ final class Neo4jConf {
         boolean exitsOnOom = jvm.contains("OnOutOfMemoryError");
         List<Map.Entry<String, String>> user = new ArrayList<>();
         userConfig.forEach((k, v) -> {
-            if (!managed.containsKey(SettingNames.canonical(k.strip()))) {
+            if (!managedHere(SettingNames.canonical(k.strip()), managed, tls, cluster)) {
                 user.add(Map.entry(k, v));
             }
         });
@@ -155,6 +156,18 @@ final class Neo4jConf {
             user.add(0, Map.entry(JVM_ADDITIONAL, EXIT_ON_OOM));
         }
         return new Neo4jConf(header, ours, user);
+    }
+
+    /**
+     * True for a user key that gives way: one this file sets, and the keys core knows the operator owns
+     * ({@link Neo4jSettings#OPERATOR_MANAGED}: discovery and the advertised addresses, which the pod's variables
+     * set per pod; {@link Neo4jSettings#tlsManaged} when {@code spec.tls} is on). Validation reports such keys
+     * ({@code config.operator-managed}, {@code config.tls-managed}); dropping them here keeps the file from saying
+     * one thing while the server does another.
+     */
+    private static boolean managedHere(String key, Map<String, String> managed, boolean tls, boolean cluster) {
+        return managed.containsKey(key) || (cluster && Neo4jSettings.OPERATOR_MANAGED.contains(key))
+                || (tls && Neo4jSettings.tlsManaged(key));
     }
 
     /** The file's text: deterministic, one {@code key=value} per line. */

@@ -1,5 +1,8 @@
 package io.neo4jguard.reconciler.desired;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Neo4j's ports (neo4j-facts §5, "Ports"), named as Kubernetes port names (at most 15 characters, IANA
  * service-name syntax). 5000 (discovery v1) is not opened: both 5.26 with {@code V2_ONLY} and every CalVer
@@ -25,6 +28,27 @@ final class Ports {
     static final String ROUTING_NAME = "tcp-routing";
     static final String BACKUP_NAME = "tcp-backup";
 
+    /** A named port of the server container, and of the Services in front of it. */
+    record Port(String name, int number) {
+    }
+
     private Ports() {
+    }
+
+    /** The server's ports: HTTPS only with TLS, the cluster ports only in a cluster. */
+    static List<Port> server(boolean cluster, boolean tls) {
+        List<Port> p = new ArrayList<>();
+        p.add(new Port(BOLT_NAME, BOLT));
+        p.add(new Port(HTTP_NAME, HTTP));
+        if (tls) {
+            p.add(new Port(HTTPS_NAME, HTTPS));
+        }
+        p.add(new Port(BACKUP_NAME, BACKUP));
+        if (cluster) {
+            p.add(new Port(CLUSTER_NAME, CLUSTER));
+            p.add(new Port(RAFT_NAME, RAFT));
+            p.add(new Port(ROUTING_NAME, ROUTING));
+        }
+        return p;
     }
 }

@@ -3,7 +3,6 @@ package io.neo4jguard.reconciler.desired;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
-import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -17,6 +16,8 @@ import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 
+import io.neo4jguard.core.server.OperatorVolumes;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,10 +30,10 @@ import java.util.Map;
  */
 final class ServerPod {
     static final String CONTAINER = "neo4j";
-    static final String DATA_VOLUME = "data";
-    static final String CONF_VOLUME = "conf";
-    static final String LOGS_VOLUME = "logs";
-    static final String TLS_VOLUME = "tls";
+    /** Volume names are the operator's (core's {@link OperatorVolumes}), which user volumes may not reuse. */
+    static final String CONF_VOLUME = OperatorVolumes.CONFIG;
+    static final String LOGS_VOLUME = OperatorVolumes.LOGS;
+    static final String TLS_VOLUME = OperatorVolumes.CERTS;
     static final String DATA_PATH = "/data";
     static final String CONF_PATH = "/conf";
     static final String LOGS_PATH = "/logs";
@@ -77,7 +78,9 @@ final class ServerPod {
                 .withImagePullPolicy(Specs.text(image.path("pullPolicy"), "IfNotPresent"))
                 .withEnv(env(in))
                 .withEnvFrom(Specs.list(spec.path("extraEnvFrom"), EnvFromSource.class))
-                .withPorts(ports(in.cluster(), in.tlsSecret() != null))
+                .withPorts(Ports.server(in.cluster(), in.tlsSecret() != null).stream()
+                        .map(p -> new ContainerPortBuilder().withName(p.name()).withContainerPort(p.number())
+                                .withProtocol("TCP").build()).toList())
                 .withResources(Specs.read(spec.path("resources"), ResourceRequirements.class).orElse(null))
                 .withVolumeMounts(mounts(in))
                 .withStartupProbe(Probes.startup(endpoint(in)))
@@ -122,7 +125,7 @@ final class ServerPod {
         env.put("POD_NAME", new EnvVarBuilder().withName("POD_NAME").withNewValueFrom().withNewFieldRef()
                 .withFieldPath("metadata.name").endFieldRef().endValueFrom().build());
         // $(POD_NAME) is expanded by the kubelet; the entrypoint turns NEO4J_a_b__c into a.b_c (neo4j-facts §3.4).
-        String fqdn = ObjectNames.podFqdn("$(POD_NAME)", in.headlessService(), in.owner().namespace(),
+        String fqdn = PodDns.fqdn("$(POD_NAME)", in.headlessService(), in.owner().namespace(),
                 in.clusterDomain());
         env.put("NEO4J_server_default__advertised__address", plain("NEO4J_server_default__advertised__address", fqdn));
         if (in.cluster()) {
@@ -152,29 +155,9 @@ final class ServerPod {
         return new EnvVarBuilder().withName(name).withValue(value).build();
     }
 
-    private static List<ContainerPort> ports(boolean cluster, boolean tls) {
-        List<ContainerPort> p = new ArrayList<>();
-        p.add(port(Ports.BOLT_NAME, Ports.BOLT));
-        p.add(port(Ports.HTTP_NAME, Ports.HTTP));
-        if (tls) {
-            p.add(port(Ports.HTTPS_NAME, Ports.HTTPS));
-        }
-        p.add(port(Ports.BACKUP_NAME, Ports.BACKUP));
-        if (cluster) {
-            p.add(port(Ports.CLUSTER_NAME, Ports.CLUSTER));
-            p.add(port(Ports.RAFT_NAME, Ports.RAFT));
-            p.add(port(Ports.ROUTING_NAME, Ports.ROUTING));
-        }
-        return p;
-    }
-
-    private static ContainerPort port(String name, int number) {
-        return new ContainerPortBuilder().withName(name).withContainerPort(number).withProtocol("TCP").build();
-    }
-
     private static List<VolumeMount> mounts(Inputs in) {
         List<VolumeMount> m = new ArrayList<>();
-        m.add(mount(DATA_VOLUME, DATA_PATH, false));
+        m.add(mount(dataVolume(in.cluster()), DATA_PATH, false));
         m.add(mount(CONF_VOLUME, CONF_PATH, true));
         m.add(mount(LOGS_VOLUME, LOGS_PATH, false));
         if (in.tlsSecret() != null) {
@@ -182,6 +165,11 @@ final class ServerPod {
         }
         m.addAll(Specs.list(in.spec().path("extraVolumeMounts"), VolumeMount.class));
         return m;
+    }
+
+    /** The claim template's name: the operator's, which differs between cluster and standalone. */
+    static String dataVolume(boolean cluster) {
+        return cluster ? OperatorVolumes.DATA : OperatorVolumes.STANDALONE_DATA;
     }
 
     private static VolumeMount mount(String name, String path, boolean readOnly) {

@@ -19,6 +19,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
 import io.neo4jguard.core.api.Resource;
+import io.neo4jguard.core.server.ServerObjects;
 import io.neo4jguard.core.version.Neo4jVersion;
 import io.neo4jguard.core.version.ServerImage;
 
@@ -27,14 +28,14 @@ import java.util.List;
 import java.util.Map;
 
 /** The objects of a cluster or standalone, in apply order. */
-final class ServerObjects {
+final class ServerBuilder {
     /**
      * Neo4j's default for {@code dbms.cluster.minimum_initial_system_primaries_count} (neo4j-facts §5): a cluster
      * of 3 or more forms with 3 system primaries; a 2-server cluster must say 2 or it never forms.
      */
     static final int DEFAULT_SYSTEM_PRIMARIES = 3;
 
-    private ServerObjects() {
+    private ServerBuilder() {
     }
 
     static List<HasMetadata> cluster(Owner owner, Resource cluster, String clusterDomain) {
@@ -43,11 +44,11 @@ final class ServerObjects {
         if (servers < 1) {
             throw new IllegalArgumentException(cluster.displayName() + " has no spec.topology.servers");
         }
-        String sts = ObjectNames.clusterServers(owner.name());
-        String headless = ObjectNames.headless(owner.name());
+        String sts = ServerObjects.statefulSet(owner.name(), true);
+        String headless = ServerObjects.headlessService(owner.name());
         List<String> endpoints = new ArrayList<>();
         for (int i = 0; i < servers; i++) {
-            endpoints.add(ObjectNames.podFqdn(sts + "-" + i, headless, owner.namespace(), clusterDomain) + ":"
+            endpoints.add(PodDns.fqdn(sts + "-" + i, headless, owner.namespace(), clusterDomain) + ":"
                     + Ports.CLUSTER);
         }
         Neo4jConf conf = Neo4jConf.cluster(header(owner), spec, version(cluster), endpoints,
@@ -58,16 +59,16 @@ final class ServerObjects {
     static List<HasMetadata> standalone(Owner owner, Resource standalone, String clusterDomain) {
         JsonNode spec = Specs.spec(standalone);
         Neo4jConf conf = Neo4jConf.standalone(header(owner), spec, version(standalone), tls(spec));
-        return objects(owner, spec, false, owner.name(), 1, conf, clusterDomain);
+        return objects(owner, spec, false, ServerObjects.statefulSet(owner.name(), false), 1, conf, clusterDomain);
     }
 
     private static List<HasMetadata> objects(Owner owner, JsonNode spec, boolean cluster, String sts, int replicas,
                                              Neo4jConf conf, String clusterDomain) {
         String sa = cluster ? sts : owner.name();
-        String headless = ObjectNames.headless(owner.name());
-        String configMap = ObjectNames.config(owner.name());
+        String headless = ServerObjects.headlessService(owner.name());
+        String configMap = ServerObjects.configMap(owner.name());
         String tlsSecret = tls(spec) ? Specs.text(spec.path("tls").path("certificateSecret"),
-                owner.name() + "-tls-secret") : null;
+                ServerObjects.tlsSecret(owner.name())) : null;
         List<HasMetadata> out = new ArrayList<>();
         out.add(serviceAccount(owner, sa, spec));
         out.add(new ConfigMapBuilder().withMetadata(owner.meta(configMap, ManagedLabels.COMPONENT_SERVER))
@@ -121,18 +122,8 @@ final class ServerObjects {
      * resolve its peers before any of them is Ready, or no cluster ever forms.
      */
     private static Service headless(Owner owner, String name, boolean cluster, boolean tls) {
-        List<ServicePort> ports = new ArrayList<>();
-        ports.add(servicePort(Ports.BOLT_NAME, Ports.BOLT));
-        ports.add(servicePort(Ports.HTTP_NAME, Ports.HTTP));
-        if (tls) {
-            ports.add(servicePort(Ports.HTTPS_NAME, Ports.HTTPS));
-        }
-        ports.add(servicePort(Ports.BACKUP_NAME, Ports.BACKUP));
-        if (cluster) {
-            ports.add(servicePort(Ports.CLUSTER_NAME, Ports.CLUSTER));
-            ports.add(servicePort(Ports.RAFT_NAME, Ports.RAFT));
-            ports.add(servicePort(Ports.ROUTING_NAME, Ports.ROUTING));
-        }
+        List<ServicePort> ports = Ports.server(cluster, tls).stream().map(p -> servicePort(p.name(), p.number()))
+                .toList();
         return new ServiceBuilder().withMetadata(owner.meta(name, ManagedLabels.COMPONENT_SERVER))
                 .withNewSpec().withClusterIP("None").withPublishNotReadyAddresses(true)
                 .withSelector(ManagedLabels.serverSelector(owner.name())).withPorts(ports).endSpec().build();
@@ -144,7 +135,7 @@ final class ServerObjects {
         String type = Specs.text(s.path("type"), "ClusterIP");
         List<ServicePort> ports = List.of(servicePort(Ports.BOLT_NAME, Ports.BOLT),
                 tls ? servicePort(Ports.HTTPS_NAME, Ports.HTTPS) : servicePort(Ports.HTTP_NAME, Ports.HTTP));
-        ServiceBuilder b = new ServiceBuilder().withMetadata(owner.meta(ObjectNames.client(owner.name()),
+        ServiceBuilder b = new ServiceBuilder().withMetadata(owner.meta(ServerObjects.clientService(owner.name()),
                         ManagedLabels.COMPONENT_SERVER))
                 .editMetadata().withAnnotations(Specs.strings(s.path("annotations"))).endMetadata()
                 .withNewSpec().withType(type).withSelector(ManagedLabels.serverSelector(owner.name()))
@@ -169,7 +160,7 @@ final class ServerObjects {
                                            ServerPod.Inputs in) {
         JsonNode storage = spec.path("storage");
         PersistentVolumeClaimBuilder claim = new PersistentVolumeClaimBuilder()
-                .withNewMetadata().withName(ServerPod.DATA_VOLUME)
+                .withNewMetadata().withName(ServerPod.dataVolume(in.cluster()))
                 .withLabels(ManagedLabels.serverSelector(owner.name())).endMetadata()
                 .withNewSpec().withAccessModes("ReadWriteOnce")
                 .withNewResources().addToRequests("storage", new Quantity(Specs.text(storage.path("size"), "")))

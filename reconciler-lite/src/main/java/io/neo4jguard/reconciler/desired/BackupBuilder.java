@@ -3,7 +3,6 @@ package io.neo4jguard.reconciler.desired;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -22,6 +21,8 @@ import io.fabric8.kubernetes.api.model.batch.v1.JobSpec;
 import io.fabric8.kubernetes.api.model.batch.v1.JobSpecBuilder;
 import io.neo4jguard.core.api.Kinds;
 import io.neo4jguard.core.api.Resource;
+import io.neo4jguard.core.backup.BackupWorkloads;
+import io.neo4jguard.core.server.ServerObjects;
 import io.neo4jguard.core.version.Neo4jVersion;
 import io.neo4jguard.core.version.ServerImage;
 
@@ -34,7 +35,7 @@ import java.util.Map;
  * The objects of a Neo4jBackup, in apply order: its ServiceAccount, the claim of a PVC target when the backup asks
  * for one to be created (no owner reference: deleting the backup never deletes backups), then the Job or CronJob.
  */
-final class BackupObjects {
+final class BackupBuilder {
     static final String CONTAINER = "backup";
     static final String PVC_VOLUME = "backups";
     static final String PVC_PATH = "/backup";
@@ -58,7 +59,7 @@ final class BackupObjects {
     static final int SUCCESS_HISTORY = 3;
     static final int FAILED_HISTORY = 3;
 
-    private BackupObjects() {
+    private BackupBuilder() {
     }
 
     static List<HasMetadata> build(Owner owner, Resource backup, Resource target, String clusterDomain) {
@@ -67,7 +68,7 @@ final class BackupObjects {
         Neo4jVersion version = ServerImage.known(target).orElseThrow(() -> new IllegalArgumentException(
                 target.displayName() + ": spec.image.tag is not a Neo4j version"));
         CloudAccess cloud = CloudAccess.of(spec);
-        String sa = ObjectNames.backupJob(owner.name());
+        String sa = BackupWorkloads.job(owner.name());
         List<HasMetadata> out = new ArrayList<>();
         Map<String, String> saAnnotations = cloud.serviceAccountAnnotations();
         out.add(new ServiceAccountBuilder().withMetadata(owner.meta(sa, ManagedLabels.COMPONENT_BACKUP))
@@ -99,11 +100,11 @@ final class BackupObjects {
             // be missing from the next reconcile and applied again, running the backup twice (reconciler-facts §6
             // item 12). It goes with the Neo4jBackup.
             out.add(new io.fabric8.kubernetes.api.model.batch.v1.JobBuilder()
-                    .withMetadata(owner.meta(ObjectNames.backupJob(owner.name()), ManagedLabels.COMPONENT_BACKUP))
+                    .withMetadata(owner.meta(BackupWorkloads.job(owner.name()), ManagedLabels.COMPONENT_BACKUP))
                     .withSpec(job).build());
         } else {
             out.add(new CronJobBuilder()
-                    .withMetadata(owner.meta(ObjectNames.backupCronJob(owner.name()), ManagedLabels.COMPONENT_BACKUP))
+                    .withMetadata(owner.meta(BackupWorkloads.cronJob(owner.name()), ManagedLabels.COMPONENT_BACKUP))
                     .withNewSpec().withSchedule(schedule).withSuspend(spec.path("suspend").asBoolean(false))
                     // Forbid: two backups of one database at once compete for the same chain and double the load.
                     .withConcurrencyPolicy("Forbid")
@@ -157,12 +158,8 @@ final class BackupObjects {
             mounts.add(new VolumeMountBuilder().withName(GCP_VOLUME).withMountPath(CloudAccess.GCP_KEY_DIR)
                     .withReadOnly(true).build());
         }
-        List<EnvVar> env = new ArrayList<>();
-        String license = Specs.text(targetSpec.path("acceptLicenseAgreement"), "");
-        if (!license.isEmpty()) {
-            env.add(new EnvVarBuilder().withName("NEO4J_ACCEPT_LICENSE_AGREEMENT").withValue(license).build());
-        }
-        env.addAll(cloud.env());
+        // No NEO4J_ACCEPT_LICENSE_AGREEMENT: only the image's entrypoint reads it, and the command bypasses it.
+        List<EnvVar> env = new ArrayList<>(cloud.env());
         JsonNode image = targetSpec.path("image");
         Map<String, String> labels = new LinkedHashMap<>(owner.labels(ManagedLabels.COMPONENT_BACKUP));
         labels.putAll(cloud.podLabels());
@@ -194,13 +191,13 @@ final class BackupObjects {
     /** Every server's backup address, server 0 first (reconciler-facts §6 item 9: the port is reachable in-cluster). */
     static List<String> from(Resource target, JsonNode targetSpec, String clusterDomain) {
         String ns = Owner.namespaceOf(target);
-        String headless = ObjectNames.headless(target.name());
+        String headless = ServerObjects.headlessService(target.name());
         boolean cluster = Kinds.CLUSTER.equals(target.kind());
-        String sts = cluster ? ObjectNames.clusterServers(target.name()) : target.name();
+        String sts = ServerObjects.statefulSet(target.name(), cluster);
         int servers = cluster ? Math.max(1, targetSpec.path("topology").path("servers").asInt(1)) : 1;
         List<String> out = new ArrayList<>();
         for (int i = 0; i < servers; i++) {
-            out.add(ObjectNames.podFqdn(sts + "-" + i, headless, ns, clusterDomain) + ":" + Ports.BACKUP);
+            out.add(PodDns.fqdn(sts + "-" + i, headless, ns, clusterDomain) + ":" + Ports.BACKUP);
         }
         return out;
     }
