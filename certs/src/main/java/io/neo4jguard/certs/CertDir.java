@@ -82,7 +82,7 @@ public final class CertDir {
         } catch (IOException e) {
             throw new IOException(dir.resolve(TLS_KEY) + ": " + e.getMessage());
         }
-        if (!Certs.matches(key, chain.get(0).getPublicKey())) {
+        if (!KeyMatch.matches(key, chain.get(0).getPublicKey())) {
             throw new IOException(dir.resolve(TLS_KEY) + " does not belong to " + dir.resolve(TLS_CERT)
                     + " (a rotation may be between its two writes; read again)");
         }

@@ -49,7 +49,7 @@ public record CertState(List<X509Certificate> bundle, List<PrivateKey> caKeys, O
     /** The key of {@code ca} among {@link #caKeys}, if we hold it. */
     public Optional<PrivateKey> keyFor(X509Certificate ca) {
         for (PrivateKey k : caKeys) {
-            if (Certs.matches(k, ca.getPublicKey())) {
+            if (KeyMatch.matches(k, ca.getPublicKey())) {
                 return Optional.of(k);
             }
         }
@@ -77,7 +77,7 @@ public record CertState(List<X509Certificate> bundle, List<PrivateKey> caKeys, O
         if (files.containsKey(CertDir.TLS_CERT) && files.containsKey(CertDir.TLS_KEY) && !chain.isEmpty()) {
             try {
                 PrivateKey key = Pem.privateKey(text(files, CertDir.TLS_KEY));
-                if (Certs.matches(key, chain.get(0).getPublicKey())) {
+                if (KeyMatch.matches(key, chain.get(0).getPublicKey())) {
                     serving = Optional.of(new ServingPair(chain.get(0), key));
                 } else {
                     problems.add(CertDir.TLS_KEY + " does not belong to " + CertDir.TLS_CERT);

@@ -129,7 +129,7 @@ class DirectoryStoreTest {
             while (!stop.get()) {
                 try {
                     CertDir.Bundle b = CertDir.read(dir);
-                    assertThat(Certs.matches(b.key(), b.certificate().getPublicKey())).isTrue();
+                    assertThat(KeyMatch.matches(b.key(), b.certificate().getPublicKey())).isTrue();
                     good.incrementAndGet();
                 } catch (IOException e) {
                     if (!e.getMessage().contains("does not belong to")) {

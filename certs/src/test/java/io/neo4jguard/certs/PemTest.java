@@ -45,7 +45,7 @@ class PemTest {
             w.writeObject(new org.bouncycastle.util.io.pem.PemObject("EC PRIVATE KEY", sec1Key.getEncoded()));
         }
         assertThat(sec1.toString()).contains("BEGIN EC PRIVATE KEY");
-        assertThat(Certs.matches(Pem.privateKey(sec1.toString()), kp.getPublic())).isTrue();
+        assertThat(KeyMatch.matches(Pem.privateKey(sec1.toString()), kp.getPublic())).isTrue();
     }
 
     @Test

@@ -15,10 +15,11 @@ import io.neo4jguard.core.units.GoDuration;
 import io.neo4jguard.core.policy.Policy;
 import io.neo4jguard.core.policy.PolicyException;
 import io.neo4jguard.core.units.Parsed;
+import io.neo4jguard.kube.KubeClients;
+import io.neo4jguard.kube.resolve.ApiServerResolver;
+import io.neo4jguard.kube.resolve.ResolverProvider;
 import io.neo4jguard.webhook.dev.WebhookConfigurations;
 import io.neo4jguard.webhook.observe.JsonLog;
-import io.neo4jguard.webhook.resolve.ApiServerResolver;
-import io.neo4jguard.webhook.resolve.ResolverProvider;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -125,7 +126,7 @@ final class ServeCommand implements Callable<Integer> {
     boolean exitWhenReady;
 
     /** The API server client for --self-signed-secret; owned (closed) by the command. Replaceable by tests. */
-    Supplier<KubernetesClient> kube = Kube::defaultClient;
+    Supplier<KubernetesClient> kube = KubeClients.system()::client;
     /** Told the started server (tests stop it with {@link WebhookServer#shutdown()}). */
     Consumer<WebhookServer> onStarted = s -> { };
 
@@ -165,7 +166,8 @@ final class ServeCommand implements Callable<Integer> {
         switch (lookups) {
             case "none" -> resolvers = ResolverProvider.NONE;
             case "api-server" -> resolvers = ApiServerResolver.autoConfigured();
-            case "auto" -> resolvers = kubeConfigured() ? ApiServerResolver.autoConfigured() : ResolverProvider.NONE;
+            case "auto" -> resolvers = KubeClients.system().discover().isPresent()
+                    ? ApiServerResolver.autoConfigured() : ResolverProvider.NONE;
             default -> {
                 return usage("--lookups expects auto, api-server or none, got '" + lookups + "'");
             }
@@ -329,18 +331,6 @@ final class ServeCommand implements Callable<Integer> {
             return "127.0.0.1";
         }
         return host.contains(":") ? "[" + host + "]" : host;
-    }
-
-    private static boolean kubeConfigured() {
-        String kubeconfig = System.getenv("KUBECONFIG");
-        if (kubeconfig != null && !kubeconfig.isBlank()) {
-            return true;
-        }
-        if (System.getenv("KUBERNETES_SERVICE_HOST") != null) {
-            return true;
-        }
-        String home = System.getProperty("user.home");
-        return home != null && Files.isRegularFile(Path.of(home, ".kube", "config"));
     }
 
     private static String describe(Throwable e) {

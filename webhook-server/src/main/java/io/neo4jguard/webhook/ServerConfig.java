@@ -4,7 +4,7 @@ import io.neo4jguard.core.Validator;
 import io.neo4jguard.core.defaults.Defaults;
 import io.neo4jguard.webhook.admission.Budget;
 import io.neo4jguard.webhook.observe.JsonLog;
-import io.neo4jguard.webhook.resolve.ResolverProvider;
+import io.neo4jguard.kube.resolve.ResolverProvider;
 import io.neo4jguard.webhook.tls.CertWatcher;
 
 import java.nio.file.Path;

@@ -7,7 +7,7 @@ import io.neo4jguard.certs.CertRequest;
 import io.neo4jguard.core.Validator;
 import io.neo4jguard.core.policy.Policy;
 import io.neo4jguard.webhook.observe.JsonLog;
-import io.neo4jguard.webhook.resolve.ResolverProvider;
+import io.neo4jguard.kube.resolve.ResolverProvider;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;

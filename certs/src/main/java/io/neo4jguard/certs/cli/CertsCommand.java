@@ -1,7 +1,6 @@
 package io.neo4jguard.certs.cli;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.neo4jguard.certs.kube.Kube;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,7 +12,9 @@ import java.util.function.Supplier;
 
 /**
  * {@code neo4j-guard certs}: create, rotate and inject the webhook's certificates. Register it under the main
- * command with {@code commandLine.addSubcommand("certs", new CertsCommand(out, err))}.
+ * command with {@code commandLine.addSubcommand("certs", new CertsCommand(out, err, cwd, clock, clients))}, where
+ * {@code clients} makes the API-server client of {@code inject} (the distribution passes kube's
+ * {@code KubeClients.system()::client}).
  *
  * <p>Exit codes: 0 done (also "nothing to do"), 2 usage or I/O error, with a one-line message on the error
  * stream. Output names files, serials and dates; never key material.
@@ -39,11 +40,6 @@ public final class CertsCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
-
-    /** For production: the system clock, the working directory, a client from kubeconfig or in-cluster. */
-    public CertsCommand(PrintStream out, PrintStream err) {
-        this(out, err, Path.of(""), Clock.systemUTC(), Kube::defaultClient);
-    }
 
     /**
      * @param cwd        relative paths are resolved against it

@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.neo4jguard.certs.BundlePublisher;
 import io.neo4jguard.certs.CaBundle;
-import io.neo4jguard.core.api.PatchOperation;
 
 import java.io.IOException;
 import java.security.cert.X509Certificate;
@@ -85,7 +84,7 @@ public final class CaBundleInjector {
                     return new Outcome(kind, name, false, 0, 0, null);
                 }
                 List<WebhookPatch.Webhook> entries = webhooks.apply(config);
-                List<PatchOperation> ops = WebhookPatch.build(entries, caBundle);
+                List<WebhookPatch.Operation> ops = WebhookPatch.build(entries, caBundle);
                 String json = ops.isEmpty() ? null : WebhookPatch.toJson(ops);
                 if (json != null && !dryRun) {
                     resource.patch(PatchContext.of(PatchType.JSON), json);

@@ -1,36 +1,20 @@
 package io.neo4jguard.certs.kube;
 
 import io.fabric8.kubernetes.api.model.Status;
-import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 
 import java.util.regex.Pattern;
 
-/** Client construction, name checks and error messages shared by the Kubernetes-facing classes. */
+/**
+ * Name checks and error messages shared by the Kubernetes-facing classes. Clients come from the caller (the
+ * distribution builds them with kube's {@code KubeClients}).
+ */
 public final class Kube {
     /** RFC 1123 label: namespace names. */
     private static final Pattern LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
     /** RFC 1123 subdomain: names of Secrets and webhook configurations (at most 253 characters). */
     private static final Pattern SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
-    /**
-     * Ten seconds to connect and per request, two retries: a CLI run against an unreachable API server ends
-     * in well under a minute with a clear message instead of fabric8's default ten retries with backoff.
-     */
-    private static final int TIMEOUT_MILLIS = 10_000;
-    private static final int RETRIES = 2;
-
     private Kube() {
-    }
-
-    /** A client from the usual sources (KUBECONFIG, ~/.kube/config, in-cluster service account). */
-    public static KubernetesClient defaultClient() {
-        Config config = Config.autoConfigure(null);
-        config.setConnectionTimeout(TIMEOUT_MILLIS);
-        config.setRequestTimeout(TIMEOUT_MILLIS);
-        config.setRequestRetryBackoffLimit(RETRIES);
-        return new KubernetesClientBuilder().withConfig(config).build();
     }
 
     /** Splits {@code NS/NAME} and checks both parts, for {@code --self-signed-secret}. */

@@ -3,9 +3,6 @@ package io.neo4jguard.certs.kube;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
-import io.neo4jguard.core.api.PatchOperation;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,34 +24,33 @@ public final class WebhookPatch {
     public record Webhook(String name, String caBundle) {
     }
 
-    public static List<PatchOperation> build(List<Webhook> webhooks, String caBundle) {
-        List<PatchOperation> ops = new ArrayList<>();
+    /** One operation of the patch; every value this patch writes or tests is a string. */
+    public record Operation(String op, String path, String value) {
+    }
+
+    public static List<Operation> build(List<Webhook> webhooks, String caBundle) {
+        List<Operation> ops = new ArrayList<>();
         for (int i = 0; i < webhooks.size(); i++) {
             Webhook w = webhooks.get(i);
             if (caBundle.equals(w.caBundle())) {
                 continue;
             }
-            ops.add(new PatchOperation("test", "/webhooks/" + i + "/name", TextNode.valueOf(w.name())));
+            ops.add(new Operation("test", "/webhooks/" + i + "/name", w.name()));
             // "add" sets an object member whether or not it exists (RFC 6902 §4.1); "replace" fails when unset.
-            ops.add(PatchOperation.add("/webhooks/" + i + "/clientConfig/caBundle", TextNode.valueOf(caBundle)));
+            ops.add(new Operation("add", "/webhooks/" + i + "/clientConfig/caBundle", caBundle));
         }
         return ops;
     }
 
     /** How many entries {@code ops} changes. */
-    public static int changes(List<PatchOperation> ops) {
+    public static int changes(List<Operation> ops) {
         return (int) ops.stream().filter(o -> o.op().equals("add")).count();
     }
 
-    public static String toJson(List<PatchOperation> ops) {
+    public static String toJson(List<Operation> ops) {
         ArrayNode arr = JsonNodeFactory.instance.arrayNode();
-        for (PatchOperation o : ops) {
-            ObjectNode n = arr.addObject();
-            n.put("op", o.op());
-            n.put("path", o.path());
-            if (o.value() != null) {
-                n.set("value", o.value());
-            }
+        for (Operation o : ops) {
+            arr.addObject().put("op", o.op()).put("path", o.path()).put("value", o.value());
         }
         try {
             return JSON.writeValueAsString(arr);

@@ -1,6 +1,5 @@
 package io.neo4jguard.certs.kube;
 
-import io.neo4jguard.core.api.PatchOperation;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -10,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WebhookPatchTest {
     @Test
     void everyEntryWithAnotherBundleGetsANameTestAndAnAdd() {
-        List<PatchOperation> ops = WebhookPatch.build(List.of(
+        List<WebhookPatch.Operation> ops = WebhookPatch.build(List.of(
                 new WebhookPatch.Webhook("validate.neo4j-guard.io", null),
                 new WebhookPatch.Webhook("validate-clusters.neo4j-guard.io", "TkVX"),
                 new WebhookPatch.Webhook("validate-old.neo4j-guard.io", "T0xE")), "TkVX");

@@ -7,7 +7,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.neo4jguard.core.api.Resource;
 import io.neo4jguard.core.backup.AdminArgs;
-import io.neo4jguard.core.engine.Node;
+import io.neo4jguard.core.tree.Node;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -15,7 +15,7 @@ import io.neo4jguard.core.api.Resource;
 import io.neo4jguard.core.api.Severity;
 import io.neo4jguard.core.defaults.Defaults;
 import io.neo4jguard.core.policy.Enforcement;
-import io.neo4jguard.webhook.resolve.ResolverProvider;
+import io.neo4jguard.kube.resolve.ResolverProvider;
 
 import java.io.IOException;
 import java.time.Duration;

@@ -1,6 +1,7 @@
 package io.neo4jguard.webhook.tls;
 
 import io.neo4jguard.certs.CertDir;
+import io.neo4jguard.certs.KeyMatch;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,9 +11,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
-import java.security.PublicKey;
-import java.security.SecureRandom;
-import java.security.Signature;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -95,7 +93,7 @@ public record KeyMaterial(List<X509Certificate> chain, PrivateKey key, List<X509
         if (chain.isEmpty()) {
             throw new IOException(dir.resolve(CertDir.TLS_CERT) + ": no certificate in the file");
         }
-        if (!matches(key, chain.get(0).getPublicKey())) {
+        if (!KeyMatch.matches(key, chain.get(0).getPublicKey())) {
             // Typical mid-rotation state (new key, old certificate): keep serving the old pair.
             throw new IOException(dir.resolve(CertDir.TLS_KEY) + " is not the key of the certificate in "
                     + dir.resolve(CertDir.TLS_CERT));
@@ -135,34 +133,6 @@ public record KeyMaterial(List<X509Certificate> chain, PrivateKey key, List<X509
             return ks;
         } catch (GeneralSecurityException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Signs a random challenge with the key and verifies it with the certificate's public key. */
-    static boolean matches(PrivateKey key, PublicKey pub) {
-        String alg = switch (key.getAlgorithm()) {
-            case "EC" -> "SHA256withECDSA";
-            case "RSA" -> "SHA256withRSA";
-            case "Ed25519", "EdDSA" -> "Ed25519";
-            default -> null;
-        };
-        if (alg == null || !key.getAlgorithm().equals(pub.getAlgorithm())
-                && !(alg.equals("Ed25519") && pub.getAlgorithm().startsWith("Ed"))) {
-            return false;
-        }
-        try {
-            byte[] challenge = new byte[32];
-            new SecureRandom().nextBytes(challenge);
-            Signature s = Signature.getInstance(alg);
-            s.initSign(key);
-            s.update(challenge);
-            byte[] sig = s.sign();
-            Signature v = Signature.getInstance(alg);
-            v.initVerify(pub);
-            v.update(challenge);
-            return v.verify(sig);
-        } catch (GeneralSecurityException e) {
-            return false;
         }
     }
 

@@ -17,7 +17,7 @@ import io.neo4jguard.kube.testenv.WebhookRegistration;
 import io.neo4jguard.webhook.ServerConfig;
 import io.neo4jguard.webhook.WebhookServer;
 import io.neo4jguard.webhook.observe.JsonLog;
-import io.neo4jguard.webhook.resolve.ApiServerResolver;
+import io.neo4jguard.kube.resolve.ApiServerResolver;
 
 import java.io.IOException;
 import java.net.URI;

@@ -1,11 +1,11 @@
-package io.neo4jguard.webhook.resolve;
+package io.neo4jguard.kube.resolve;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
@@ -13,6 +13,7 @@ import io.neo4jguard.core.api.Kinds;
 import io.neo4jguard.core.api.Resolution;
 import io.neo4jguard.core.api.Resolver;
 import io.neo4jguard.core.api.Resource;
+import io.neo4jguard.kube.KubeClients;
 
 import java.time.Duration;
 import java.util.List;
@@ -45,9 +46,12 @@ public final class ApiServerResolver implements ResolverProvider {
 
     /**
      * After a failed start (API server unreachable, RBAC missing), a kind's cache is retried no sooner
-     * than this, so a broken connection is not hammered by every admission request.
+     * than this, so a broken connection is not hammered by every admission request. An answer that says
+     * when to come back (429 with {@code retryAfterSeconds}, e.g. "storage is (re)initializing" right after a
+     * CRD is installed, which asks for 1 s) is retried that much sooner, never later.
      */
     static final Duration RETRY_AFTER = Duration.ofSeconds(10);
+    private static final int TOO_MANY_REQUESTS = 429;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -60,14 +64,14 @@ public final class ApiServerResolver implements ResolverProvider {
     private final Map<String, KindCache> caches = new ConcurrentHashMap<>();
     private volatile CompletableFuture<KubernetesClient> client;
 
-    /** @param clientFactory builds the client on first use (e.g. {@code new KubernetesClientBuilder()::build}) */
+    /** @param clientFactory builds the client on first use (e.g. {@code KubeClients.system()::client}) */
     public ApiServerResolver(Supplier<KubernetesClient> clientFactory) {
         this.clientFactory = clientFactory;
     }
 
-    /** A resolver using the kubeconfig or in-cluster configuration fabric8 finds. */
+    /** A resolver using the kubeconfig or in-cluster service account {@link KubeClients#discover()} finds. */
     public static ApiServerResolver autoConfigured() {
-        return new ApiServerResolver(() -> new KubernetesClientBuilder().build());
+        return new ApiServerResolver(KubeClients.system()::client);
     }
 
     @Override
@@ -100,7 +104,7 @@ public final class ApiServerResolver implements ResolverProvider {
 
     private KindCache cache(String kind) {
         KindCache c = caches.compute(kind, (k, existing) -> {
-            if (existing != null && !existing.failedLongAgo()) {
+            if (existing != null && !existing.retryDue()) {
                 return existing;
             }
             if (existing != null) {
@@ -115,7 +119,8 @@ public final class ApiServerResolver implements ResolverProvider {
     private final class KindCache {
         final String kind;
         final CompletableFuture<SharedIndexInformer<GenericKubernetesResource>> synced;
-        final long startedNanos = System.nanoTime();
+        /** When a failed start may be retried; set when it fails (until then the default from now). */
+        volatile long retryAtNanos = System.nanoTime() + RETRY_AFTER.toNanos();
         volatile SharedIndexInformer<GenericKubernetesResource> informer;
 
         KindCache(String kind) {
@@ -129,11 +134,15 @@ public final class ApiServerResolver implements ResolverProvider {
                 informer = inf;
                 return inf.start().toCompletableFuture().thenApply(v -> inf);
             }, background);
+            synced.whenComplete((inf, failure) -> {
+                if (failure != null) {
+                    retryAtNanos = System.nanoTime() + retryDelay(failure).toNanos();
+                }
+            });
         }
 
-        boolean failedLongAgo() {
-            return synced.isCompletedExceptionally()
-                    && System.nanoTime() - startedNanos > RETRY_AFTER.toNanos();
+        boolean retryDue() {
+            return synced.isCompletedExceptionally() && System.nanoTime() - retryAtNanos >= 0;
         }
 
         void stop() {
@@ -223,11 +232,24 @@ public final class ApiServerResolver implements ResolverProvider {
         private String notSynced(String kind) {
             KindCache c = caches.get(kind);
             if (c != null && c.synced.isCompletedExceptionally()) {
-                return "the API server could not list " + kind + " objects (retried every "
+                return "the API server could not list " + kind + " objects (retried within "
                         + RETRY_AFTER.toSeconds() + " s)";
             }
             return "the " + kind + " objects of the cluster are not loaded yet";
         }
+    }
+
+    /** {@link #RETRY_AFTER}, or sooner when the API server answered 429 and said when to come back. */
+    static Duration retryDelay(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof KubernetesClientException k && k.getCode() == TOO_MANY_REQUESTS && k.getStatus() != null
+                    && k.getStatus().getDetails() != null && k.getStatus().getDetails().getRetryAfterSeconds() != null
+                    && k.getStatus().getDetails().getRetryAfterSeconds() > 0) {
+                Duration asked = Duration.ofSeconds(k.getStatus().getDetails().getRetryAfterSeconds());
+                return asked.compareTo(RETRY_AFTER) < 0 ? asked : RETRY_AFTER;
+            }
+        }
+        return RETRY_AFTER;
     }
 
     private static Throwable rootCause(Throwable t) {

@@ -1,4 +1,4 @@
-package io.neo4jguard.webhook.resolve;
+package io.neo4jguard.kube.resolve;
 
 import io.neo4jguard.core.api.Resolver;
 

@@ -1,4 +1,4 @@
-package io.neo4jguard.webhook.resolve;
+package io.neo4jguard.kube.resolve;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -30,6 +30,8 @@ class ApiServerResolverIT {
     private HttpServer api;
     private ApiServerResolver resolver;
     private volatile long listDelayMillis;
+    /** LISTs still to refuse with 429 "storage is (re)initializing", as the API server does after a CRD install. */
+    private final AtomicInteger initializing = new AtomicInteger();
     private final AtomicInteger lists = new AtomicInteger();
 
     private static final String CLUSTER = """
@@ -63,6 +65,13 @@ class ApiServerResolverIT {
                 return;
             }
             lists.incrementAndGet();
+            if (initializing.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                ex.getResponseHeaders().set("Retry-After", "1");
+                send(ex, 429, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\","
+                        + "\"message\":\"storage is (re)initializing\",\"reason\":\"TooManyRequests\","
+                        + "\"details\":{\"retryAfterSeconds\":1},\"code\":429}");
+                return;
+            }
             sleep(listDelayMillis);
             String items = plural.equals("neo4jenterpriseclusters") ? CLUSTER : "";
             send(ex, 200, "{\"apiVersion\":\"neo4j.neo4j.com/v1beta1\",\"kind\":\"List\",\"metadata\":{\"resourceVersion\":\"10\"},"
@@ -141,6 +150,22 @@ class ApiServerResolverIT {
         Thread.sleep(2500);
         assertThat(resolver.forRequest(deadlineIn(Duration.ofMillis(200))).resolve(Kinds.CLUSTER, "prod", "graph").status())
                 .isEqualTo(Resolution.Status.FOUND);
+    }
+
+    @Test
+    void aStorageInitializingAnswerIsRetriedAfterTheSecondItAsksForNotTheDefaultTen() throws Exception {
+        startApi();
+        initializing.set(1);
+        resolver = resolverFor("http://127.0.0.1:" + api.getAddress().getPort());
+        Resolution first = resolver.forRequest(deadlineIn(Duration.ofSeconds(5))).resolve(Kinds.CLUSTER, "prod", "graph");
+        assertThat(first.status()).isEqualTo(Resolution.Status.UNKNOWN);
+        assertThat(first.detail()).contains("could not list");
+        assertThat(ApiServerResolver.RETRY_AFTER).isGreaterThan(Duration.ofSeconds(4));
+        // Retry-After is 1 s; 2.5 s later the cache has been restarted, far sooner than RETRY_AFTER (10 s).
+        Thread.sleep(2500);
+        Resolution again = resolver.forRequest(deadlineIn(Duration.ofSeconds(5))).resolve(Kinds.CLUSTER, "prod", "graph");
+        assertThat(again.status()).isEqualTo(Resolution.Status.FOUND);
+        assertThat(lists.get()).isEqualTo(2);
     }
 
     @Test
