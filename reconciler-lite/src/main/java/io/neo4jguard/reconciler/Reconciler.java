@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.neo4jguard.core.Validator;
 import io.neo4jguard.core.api.Finding;
 import io.neo4jguard.core.api.Kinds;
@@ -126,7 +127,24 @@ public final class Reconciler {
             return new Outcome(Result.SUCCESS, 0, w, "target not found");
         }
 
-        ApplyResult applied = applier.apply(objects, primary.getMetadata().getUid(), previous);
+        ApplyResult applied;
+        try {
+            applied = applier.apply(objects, primary.getMetadata().getUid(), previous);
+        } catch (KubernetesClientException e) {
+            // Refused (an immutable field changed, a quota, an admission webhook) or unreachable: say so on the
+            // resource, then let the queue retry with backoff.
+            List<Condition> c = List.of(
+                    Condition.of(Condition.INVALID, false, "Valid", "", generation),
+                    Condition.of(Condition.CONFLICT, false, "NoConflict", "", generation),
+                    Condition.of(Condition.READY, false, "ApplyFailed", "see Degraded", generation),
+                    Condition.of(Condition.DEGRADED, true, "ApplyFailed", refusal(e), generation));
+            try {
+                writeStatus(primary, ref, liveStatus, c, null, previous, generation);
+            } catch (KubernetesClientException unreachable) {
+                e.addSuppressed(unreachable);
+            }
+            throw e;
+        }
         if (applied.conflicted()) {
             List<Condition> c = List.of(
                     Condition.of(Condition.INVALID, false, "Valid", "", generation),
@@ -163,6 +181,14 @@ public final class Reconciler {
         int w = writeStatus(primary, ref, liveStatus, c, fields, applied.appliedObjects(), generation);
         return new Outcome(Result.SUCCESS, applied.writes(), w,
                 applied.writes() + " applied, " + applied.unchanged() + " unchanged");
+    }
+
+    /** The API server's reason in one line, without request bodies. */
+    static String refusal(KubernetesClientException e) {
+        String m = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage()
+                : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int nl = m.indexOf('\n');
+        return (e.getCode() > 0 ? "HTTP " + e.getCode() + ": " : "") + (nl < 0 ? m : m.substring(0, nl));
     }
 
     private int writeStatus(GenericKubernetesResource primary, ObjectRef ref, JsonNode liveStatus,

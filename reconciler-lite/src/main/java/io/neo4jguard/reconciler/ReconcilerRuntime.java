@@ -1,10 +1,10 @@
 package io.neo4jguard.reconciler;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.neo4jguard.kube.lease.LeaderElection;
 import io.neo4jguard.reconciler.apply.Applier;
 import io.neo4jguard.reconciler.loop.Caches;
 import io.neo4jguard.reconciler.loop.ExponentialBackoff;
-import io.neo4jguard.reconciler.loop.LeaderElection;
 import io.neo4jguard.reconciler.loop.ObjectRef;
 import io.neo4jguard.reconciler.loop.Selection;
 import io.neo4jguard.reconciler.loop.WorkQueue;
@@ -31,6 +31,7 @@ public final class ReconcilerRuntime implements AutoCloseable {
     private static final java.time.Duration SYNC_POLL = java.time.Duration.ofMillis(50);
 
     private final KubernetesClient client;
+    private final KubernetesClient electionClient;
     private final RuntimeOptions options;
     private final ReconcileLog log;
     private final ReconcilerMetrics metrics;
@@ -43,9 +44,10 @@ public final class ReconcilerRuntime implements AutoCloseable {
     private final AtomicBoolean closing = new AtomicBoolean();
     private volatile LeaderElection election;
 
-    private ReconcilerRuntime(KubernetesClient client, RuntimeOptions options, ReconcileLog log,
-                              ReconcilerMetrics metrics) {
+    private ReconcilerRuntime(KubernetesClient client, KubernetesClient electionClient, RuntimeOptions options,
+                              ReconcileLog log, ReconcilerMetrics metrics) {
         this.client = client;
+        this.electionClient = electionClient;
         this.options = options;
         this.log = log;
         this.metrics = metrics;
@@ -62,10 +64,15 @@ public final class ReconcilerRuntime implements AutoCloseable {
      * Starts the informers and returns; once their first lists have arrived it campaigns for the Lease (or, without
      * leader election, starts the workers). A replica that cannot list yet never leads: it would reconcile on
      * caches in which "not found" means nothing.
+     *
+     * @param client         for informers, apply and status ({@code ClientSettings.DEFAULT})
+     * @param electionClient for the Lease ({@code ClientSettings.LEADER_ELECTION}: calls end within the retry
+     *                       period); unused without leader election, may then be null. The runtime closes neither,
+     *                       except the Lease client when it must let the Lease expire rather than release it
      */
-    public static ReconcilerRuntime start(KubernetesClient client, RuntimeOptions options, ReconcileLog log,
-                                          ReconcilerMetrics metrics) {
-        ReconcilerRuntime r = new ReconcilerRuntime(client, options, log, metrics);
+    public static ReconcilerRuntime start(KubernetesClient client, KubernetesClient electionClient,
+                                          RuntimeOptions options, ReconcileLog log, ReconcilerMetrics metrics) {
+        ReconcilerRuntime r = new ReconcilerRuntime(client, electionClient, options, log, metrics);
         r.caches.start((what, e) -> log.warn("watch failed; retrying", Map.of("resource", what, "error",
                 describe(e instanceof Exception x ? x : new RuntimeException(e)))));
         Thread starter = new Thread(r::campaignWhenSynced, "reconciler-start");
@@ -92,9 +99,28 @@ public final class ReconcilerRuntime implements AutoCloseable {
             }
             log.info("caches synced", Map.of("identity", options.identity()));
             if (options.leaseNamespace().isPresent()) {
-                election = LeaderElection.start(client, options.leaseNamespace().get(), options.leaseName(),
-                        options.identity(), this::startLeading, this::stopLeading,
-                        holder -> log.info("leader", Map.of("holder", holder, "me", options.identity())));
+                election = LeaderElection.builder(electionClient, options.leaseNamespace().get(), options.leaseName())
+                        .identity(options.identity())
+                        .listener(new LeaderElection.Listener() {
+                            @Override
+                            public void startedLeading() {
+                                startLeading();
+                            }
+
+                            @Override
+                            public void stoppedLeading() {
+                                // On the elector's thread, which must not wait for our workers: hand it off.
+                                Thread t = new Thread(ReconcilerRuntime.this::stopLeading, "lost-lease");
+                                t.setDaemon(true);
+                                t.start();
+                            }
+
+                            @Override
+                            public void newLeader(String holder) {
+                                log.info("leader", Map.of("holder", holder, "me", options.identity()));
+                            }
+                        }).build();
+                election.start();
             } else {
                 startLeading();
             }
@@ -168,10 +194,17 @@ public final class ReconcilerRuntime implements AutoCloseable {
                 return;
             }
         }
-        workers.stop(options.shutdownGrace());
+        boolean finished = workers.stop(options.shutdownGrace());
         LeaderElection e = election;
         if (e != null) {
-            e.close();
+            if (!finished) {
+                // A reconcile is still running: releasing would let the next leader write beside it. Cut the
+                // Lease client instead, so the Lease expires (15 s) as if this process had died.
+                log.warn("reconciles still running after the grace period: not releasing the Lease",
+                        Map.of("identity", options.identity()));
+                electionClient.close();
+            }
+            e.stop();
         }
         leading.set(false);
         metrics.leader(false);
@@ -188,11 +221,12 @@ public final class ReconcilerRuntime implements AutoCloseable {
             closing.set(true);
         }
         queue.shutDown();
-        LeaderElection e = election;
         caches.close();
-        if (e != null) {
-            // Cancelling the elector would release the Lease; a dead process cannot. Its client goes instead.
-            client.close();
+        // Stopping the election would release the Lease; a dead process cannot. Its clients go instead: no
+        // renewal, no write.
+        client.close();
+        if (electionClient != null) {
+            electionClient.close();
         }
         terminated.complete(false);
     }

@@ -4,6 +4,9 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.neo4jguard.kube.ClientSettings;
+import io.neo4jguard.kube.Connection;
+import io.neo4jguard.kube.KubeClients;
 import io.neo4jguard.kube.testenv.ControlPlane;
 import io.neo4jguard.reconciler.loop.Caches;
 import io.neo4jguard.reconciler.observe.ReconcileLog;
@@ -118,7 +121,9 @@ public final class Harness {
     }
 
     public static ReconcilerRuntime start(ControlPlane plane, RuntimeOptions options) {
-        return ReconcilerRuntime.start(plane.newClient(), options, LOG, new ReconcilerMetrics());
+        Connection c = KubeClients.kubeconfig(plane.kubeconfig(), null);
+        return ReconcilerRuntime.start(KubeClients.client(c, ClientSettings.DEFAULT),
+                KubeClients.client(c, ClientSettings.LEADER_ELECTION), options, LOG, new ReconcilerMetrics());
     }
 
     public static RuntimeOptions options(String identity) {

@@ -188,6 +188,27 @@ class ReconcilerIT {
     }
 
     @Test
+    void anApplyTheApiServerRefusesIsDegradedWithItsReason(KubernetesClient client) throws Exception {
+        Harness.create(client, ns, Harness.cluster("resized", 3, true));
+        await("StatefulSet", WAIT, () -> client.apps().statefulSets().inNamespace(ns).withName("resized-server").get() != null);
+        // A StatefulSet's claim template cannot change: the API server refuses the apply.
+        client.genericKubernetesResources(Caches.context(Kinds.CLUSTER)).inNamespace(ns).withName("resized").edit(o -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> storage = (Map<String, Object>) ((Map<String, Object>) o.getAdditionalProperties()
+                    .get("spec")).get("storage");
+            storage.put("size", "20Gi");
+            return o;
+        });
+        await("Degraded", WAIT, () -> "True".equals(condition(Harness.get(client, ns, Kinds.CLUSTER, "resized"), "Degraded")));
+        GenericKubernetesResource o = Harness.get(client, ns, Kinds.CLUSTER, "resized");
+        assertThat(Harness.conditionMessage(o, "Degraded")).startsWith("HTTP 422").contains("Forbidden");
+        assertThat(condition(o, "Ready")).isEqualTo("False");
+        assertThat(client.apps().statefulSets().inNamespace(ns).withName("resized-server").get().getSpec()
+                .getVolumeClaimTemplates().get(0).getSpec().getResources().getRequests().get("storage").toString())
+                .isEqualTo("10Gi");
+    }
+
+    @Test
     void aOneShotBackupGetsItsJobAndClaimAndTheClaimIsNeverOwned(KubernetesClient client) throws Exception {
         Harness.create(client, ns, Harness.cluster("source", 3, true));
         GenericKubernetesResource b = Harness.create(client, ns, Harness.oneShotBackup("once", "source"));

@@ -95,7 +95,6 @@ class RestartIT {
                 Map<String, Object> s = (Map<String, Object>) now.getAdditionalProperties().get("status");
                 return s != null && ((Number) s.get("observedGeneration")).longValue() == now.getMetadata().getGeneration();
             });
-            assertThat(first.metrics().writes()).as("the killed one did write before dying").isPositive();
         } finally {
             second.close();
         }

@@ -2,6 +2,7 @@ package io.neo4jguard.reconciler.apply;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
@@ -28,9 +29,15 @@ import java.util.Optional;
  * object another controller holds (step 1). Nothing is ever deleted here: objects go with their owner through
  * the garbage collector, and PersistentVolumeClaims are never ours.
  *
- * <p>A desired object without a controller owner reference (a backup's PersistentVolumeClaim, which must outlive
- * the backup) is <em>create-only</em>: created when absent, and otherwise left exactly as it is, whoever made it,
- * so an existing claim of that name is used, never resized or adopted.
+ * <p>Two kinds of desired object are <em>create-only</em>: created when absent, otherwise left exactly as they are.
+ * <ul>
+ *   <li>one without a controller owner reference (a backup's PersistentVolumeClaim, which must outlive the
+ *       backup): an existing claim of that name, whoever made it, is used, never resized or adopted;</li>
+ *   <li>a Job: its pod template cannot change after creation, and a one-shot Job is the record of a run that
+ *       happened with the target as it was then (scaling the cluster later changes the {@code --from} list
+ *       the builders would write, not the run). Still ours only if we control it: another's Job of that name
+ *       is a conflict.</li>
+ * </ul>
  */
 public final class Applier {
     public static final String FIELD_MANAGER = ManagedLabels.MANAGER;
@@ -60,7 +67,7 @@ public final class Applier {
         for (HasMetadata d : desired) {
             HasMetadata o = live.get(d);
             observed.add(o);
-            if (!createOnly(d)) {
+            if (controlled(d)) {
                 Optional<String> holder = Ownership.foreignHolder(o, ownerUid);
                 holder.ifPresent(h -> conflicts.add(key(d) + " " + h));
             }
@@ -92,8 +99,12 @@ public final class Applier {
     }
 
     static boolean createOnly(HasMetadata d) {
+        return !controlled(d) || d instanceof Job;
+    }
+
+    private static boolean controlled(HasMetadata d) {
         var refs = d.getMetadata().getOwnerReferences();
-        return refs == null || refs.stream().noneMatch(r -> Boolean.TRUE.equals(r.getController()));
+        return refs != null && refs.stream().anyMatch(r -> Boolean.TRUE.equals(r.getController()));
     }
 
     /**

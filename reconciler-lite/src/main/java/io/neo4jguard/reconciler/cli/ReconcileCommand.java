@@ -4,7 +4,10 @@ import io.neo4jguard.reconciler.ReconcilerRuntime;
 import io.neo4jguard.reconciler.RuntimeOptions;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.neo4jguard.kube.ClientSettings;
+import io.neo4jguard.kube.Connection;
+import io.neo4jguard.kube.KubeClients;
+import io.neo4jguard.kube.lease.CandidateIdentity;
 import io.neo4jguard.core.Validator;
 import io.neo4jguard.core.policy.Policy;
 import io.neo4jguard.core.policy.PolicyException;
@@ -21,12 +24,10 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetAddress;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
@@ -108,8 +109,8 @@ public final class ReconcileCommand implements Callable<Integer> {
                     + "default ${DEFAULT-VALUE})")
     String shutdownGrace;
 
-    /** The API server client; replaceable by tests (and by the kube module's factory). */
-    Supplier<KubernetesClient> kube = () -> new KubernetesClientBuilder().build();
+    /** Where the API server is (kubeconfig or in-cluster); replaceable by tests. */
+    Supplier<Connection> connection = () -> KubeClients.system().discovered();
     /** Told the started runtime (tests stop it with {@link ReconcilerRuntime#close()}). */
     Consumer<ReconcilerRuntime> onStarted = r -> { };
     /** Whether to install a SIGTERM hook (tests run several commands in one JVM). */
@@ -145,7 +146,7 @@ public final class ReconcileCommand implements Callable<Integer> {
         if (workers < 1) {
             return usage("--workers must be at least 1, got " + workers);
         }
-        RuntimeOptions options = RuntimeOptions.defaults(identity()).withValidator(validator).withWorkers(workers)
+        RuntimeOptions options = RuntimeOptions.defaults(CandidateIdentity.current()).withValidator(validator).withWorkers(workers)
                 .withResync(resyncEvery).withShutdownGrace(grace)
                 .withDesired(DesiredState.withClusterDomain(clusterDomain));
         if (namespaceSelector != null && !namespaceSelector.isBlank()) {
@@ -156,8 +157,11 @@ public final class ReconcileCommand implements Callable<Integer> {
             }
         }
         KubernetesClient client;
+        KubernetesClient electionClient;
         try {
-            client = kube.get();
+            Connection c = connection.get();
+            client = KubeClients.client(c, ClientSettings.DEFAULT);
+            electionClient = leaderElect ? KubeClients.client(c, ClientSettings.LEADER_ELECTION) : null;
         } catch (RuntimeException e) {
             error("cannot configure the API server client: " + e.getMessage());
             return USAGE;
@@ -171,10 +175,10 @@ public final class ReconcileCommand implements Callable<Integer> {
         ReconcilerMetrics metrics = new ReconcilerMetrics();
         ReconcilerRuntime runtime;
         try {
-            runtime = ReconcilerRuntime.start(client, options, log, metrics);
+            runtime = ReconcilerRuntime.start(client, electionClient, options, log, metrics);
         } catch (RuntimeException e) {
             error("cannot start: " + e.getMessage());
-            client.close();
+            close(client, electionClient);
             return USAGE;
         }
         MetricsEndpoint endpoint = null;
@@ -184,7 +188,7 @@ public final class ReconcileCommand implements Callable<Integer> {
             } catch (IOException e) {
                 error("cannot listen on " + bind + ":" + metricsPort + ": " + e.getMessage());
                 runtime.close();
-                client.close();
+                close(client, electionClient);
                 return USAGE;
             }
         }
@@ -211,7 +215,7 @@ public final class ReconcileCommand implements Callable<Integer> {
         if (endpoint != null) {
             endpoint.close();
         }
-        client.close();
+        close(client, electionClient);
         if (shutdownHook) {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -223,17 +227,11 @@ public final class ReconcileCommand implements Callable<Integer> {
         return graceful ? OK : LOST_LEASE;
     }
 
-    /** The pod name (HOSTNAME in a pod) plus a random suffix: two processes on one host never share an identity. */
-    static String identity() {
-        String host = System.getenv("HOSTNAME");
-        if (host == null || host.isBlank()) {
-            try {
-                host = InetAddress.getLocalHost().getHostName();
-            } catch (IOException e) {
-                host = "neo4j-guard";
-            }
+    private static void close(KubernetesClient client, KubernetesClient electionClient) {
+        client.close();
+        if (electionClient != null) {
+            electionClient.close();
         }
-        return host + "_" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     private Duration duration(String flag, String value) {

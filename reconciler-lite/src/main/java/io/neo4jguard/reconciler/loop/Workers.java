@@ -43,8 +43,12 @@ public final class Workers {
         }
     }
 
-    /** Shuts the queue down and waits up to {@code grace} for reconciles in flight to finish. */
-    public void stop(Duration grace) {
+    /**
+     * Shuts the queue down and waits up to {@code grace} for reconciles in flight to finish.
+     *
+     * @return true when every worker has ended
+     */
+    public boolean stop(Duration grace) {
         queue.shutDown();
         long deadline = System.nanoTime() + grace.toNanos();
         List<Thread> ts;
@@ -56,9 +60,10 @@ public final class Workers {
                 t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return false;
             }
         }
+        return ts.stream().noneMatch(Thread::isAlive);
     }
 
     private void loop() {
