@@ -61,9 +61,19 @@ class MainTest {
     @Test
     void helpListsServeAndTheCoreCommands(@TempDir Path dir) {
         assertThat(run(dir, "--help")).isEqualTo(0);
-        assertThat(out.toString()).contains("serve", "check", "explain", "rules", "render");
+        assertThat(out.toString()).contains("serve", "check", "explain", "rules", "render", "reconcile");
         assertThat(run(dir)).isEqualTo(2);
         assertThat(err.toString()).contains("missing command");
+    }
+
+    @Test
+    void reconcileUsageErrorsExit2BeforeReachingTheApiServer(@TempDir Path dir) {
+        assertThat(run(dir, "reconcile", "--resync", "soon")).isEqualTo(2);
+        assertThat(err.toString()).contains("--resync expects a positive duration");
+        assertThat(run(dir, "reconcile", "--namespace-selector", "env=(x")).isEqualTo(2);
+        assertThat(err.toString()).contains("--namespace-selector: cannot read 'env=(x'");
+        assertThat(run(dir, "reconcile", "--workers", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("--workers must be at least 1");
     }
 
     @Test
