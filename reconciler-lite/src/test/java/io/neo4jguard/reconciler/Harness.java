@@ -97,6 +97,16 @@ public final class Harness {
         return client.genericKubernetesResources(Caches.context(o.getKind())).inNamespace(ns).resource(o).create();
     }
 
+    /**
+     * A JSON merge patch of the resource, as {@code kubectl patch --type merge} sends it: no resourceVersion, so
+     * the controller's status writes in between cannot make it fail with 409 (an edit of a read copy would).
+     */
+    public static void patch(KubernetesClient client, String ns, String kind, String name, String mergePatch) {
+        client.genericKubernetesResources(Caches.context(kind)).inNamespace(ns).withName(name)
+                .patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+                        io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE), mergePatch);
+    }
+
     public static GenericKubernetesResource get(KubernetesClient client, String ns, String kind, String name) {
         return client.genericKubernetesResources(Caches.context(kind)).inNamespace(ns).withName(name).get();
     }

@@ -168,15 +168,8 @@ class ReconcilerIT {
         String hash = configHash(client.apps().statefulSets().inNamespace(ns).withName("grows-server").get());
         assertThat(hash).isNotBlank();
 
-        client.genericKubernetesResources(Caches.context(Kinds.CLUSTER)).inNamespace(ns).withName("grows").edit(o -> {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> spec = (Map<String, Object>) o.getAdditionalProperties().get("spec");
-            @SuppressWarnings("unchecked")
-            Map<String, Object> topology = (Map<String, Object>) spec.get("topology");
-            topology.put("servers", 5);
-            spec.put("config", Map.of("db.logs.query.enabled", "INFO"));
-            return o;
-        });
+        Harness.patch(client, ns, Kinds.CLUSTER, "grows",
+                "{\"spec\":{\"topology\":{\"servers\":5},\"config\":{\"db.logs.query.enabled\":\"INFO\"}}}");
         await("5 replicas", WAIT, () -> client.apps().statefulSets().inNamespace(ns).withName("grows-server").get()
                 .getSpec().getReplicas() == 5);
         StatefulSet sts = client.apps().statefulSets().inNamespace(ns).withName("grows-server").get();
@@ -192,13 +185,7 @@ class ReconcilerIT {
         Harness.create(client, ns, Harness.cluster("resized", 3, true));
         await("StatefulSet", WAIT, () -> client.apps().statefulSets().inNamespace(ns).withName("resized-server").get() != null);
         // A StatefulSet's claim template cannot change: the API server refuses the apply.
-        client.genericKubernetesResources(Caches.context(Kinds.CLUSTER)).inNamespace(ns).withName("resized").edit(o -> {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> storage = (Map<String, Object>) ((Map<String, Object>) o.getAdditionalProperties()
-                    .get("spec")).get("storage");
-            storage.put("size", "20Gi");
-            return o;
-        });
+        Harness.patch(client, ns, Kinds.CLUSTER, "resized", "{\"spec\":{\"storage\":{\"size\":\"20Gi\"}}}");
         await("Degraded", WAIT, () -> "True".equals(condition(Harness.get(client, ns, Kinds.CLUSTER, "resized"), "Degraded")));
         GenericKubernetesResource o = Harness.get(client, ns, Kinds.CLUSTER, "resized");
         assertThat(Harness.conditionMessage(o, "Degraded")).startsWith("HTTP 422").contains("Forbidden");
@@ -220,8 +207,9 @@ class ReconcilerIT {
         assertThat(claim.getMetadata().getOwnerReferences()).as("kept when the backup goes").isNullOrEmpty();
         await("BackupSucceeded reported", WAIT, () -> condition(Harness.get(client, ns, Kinds.BACKUP, "once"),
                 "BackupSucceeded") != null);
-        // No job controller here: the Job never starts, so the backup has not run.
-        assertThat(condition(Harness.get(client, ns, Kinds.BACKUP, "once"), "BackupSucceeded")).isEqualTo("Unknown");
+        // Without a job controller the Job never runs (Unknown); when another class of the run has started the
+        // simulated cluster, it may already have succeeded. Never False: nothing failed.
+        assertThat(condition(Harness.get(client, ns, Kinds.BACKUP, "once"), "BackupSucceeded")).isIn("Unknown", "True");
     }
 
     @Test

@@ -58,13 +58,7 @@ class RestartIT {
         Job jobBefore = client.batch().v1().jobs().inNamespace(ns).withName("nightly-backup").get();
 
         // A change while nobody is reconciling.
-        client.genericKubernetesResources(Caches.context(Kinds.CLUSTER)).inNamespace(ns).withName("graph").edit(o -> {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> topology = (Map<String, Object>) ((Map<String, Object>) o.getAdditionalProperties()
-                    .get("spec")).get("topology");
-            topology.put("servers", 5);
-            return o;
-        });
+        Harness.patch(client, ns, Kinds.CLUSTER, "graph", "{\"spec\":{\"topology\":{\"servers\":5}}}");
 
         ReconcilerRuntime second = Harness.start(plane, Harness.options("second"));
         try {
