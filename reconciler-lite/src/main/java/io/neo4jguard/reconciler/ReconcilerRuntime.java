@@ -209,6 +209,7 @@ public final class ReconcilerRuntime implements AutoCloseable {
         leading.set(false);
         metrics.leader(false);
         caches.close();
+        log.info("stopped", Map.of("identity", options.identity(), "graceful", graceful, "workers_finished", finished));
         terminated.complete(graceful);
     }
 

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import io.neo4jguard.kube.ClientSettings;
 import io.neo4jguard.kube.Connection;
 import io.neo4jguard.kube.KubeClients;
+import io.neo4jguard.kube.testenv.ApiRequestCounts;
 import io.neo4jguard.kube.testenv.ControlPlane;
 import io.neo4jguard.reconciler.loop.Caches;
 import io.neo4jguard.reconciler.observe.ReconcileLog;
@@ -15,23 +16,12 @@ import io.neo4jguard.reconciler.observe.ReconcilerMetrics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** What the controller ITs share: namespaces, manifests, started runtimes, waiting, and the API server's write count. */
 public final class Harness {
     private static final AtomicInteger COUNTER = new AtomicInteger();
-
-    /** The resources the reconciler writes (objects and our custom resources' status). */
-    static final Set<String> OUR_RESOURCES = Set.of("serviceaccounts", "configmaps", "services", "statefulsets",
-            "poddisruptionbudgets", "jobs", "cronjobs", "persistentvolumeclaims", "neo4jenterpriseclusters",
-            "neo4jenterprisestandalones", "neo4jbackups");
-    static final Set<String> WRITE_VERBS = Set.of("POST", "PUT", "PATCH", "APPLY", "DELETE", "DELETECOLLECTION");
-    private static final Pattern REQUESTS = Pattern.compile("^apiserver_request_total\\{([^}]*)} (\\S+)$", Pattern.MULTILINE);
-    private static final Pattern LABEL = Pattern.compile("(\\w+)=\"([^\"]*)\"");
 
     /** The controllers' JSON log lines, in target/ beside the API server's logs. */
     static final ReconcileLog LOG = logFile();
@@ -151,26 +141,11 @@ public final class Harness {
         }
     }
 
-    /** Write requests (POST, PUT, PATCH, APPLY, DELETE) the API server has served on our resources, from its /metrics. */
-    public static long apiServerWrites(KubernetesClient client, ControlPlane plane) {
-        String text = client.raw(plane.url() + "/metrics");
-        long total = 0;
-        Matcher m = REQUESTS.matcher(text);
-        while (m.find()) {
-            String verb = null;
-            String resource = null;
-            Matcher l = LABEL.matcher(m.group(1));
-            while (l.find()) {
-                if (l.group(1).equals("verb")) {
-                    verb = l.group(2);
-                } else if (l.group(1).equals("resource")) {
-                    resource = l.group(2);
-                }
-            }
-            if (WRITE_VERBS.contains(verb) && OUR_RESOURCES.contains(resource)) {
-                total += (long) Double.parseDouble(m.group(2));
-            }
-        }
-        return total;
+    /**
+     * The writes only a reconciler makes, from the API server's counters: any server-side apply (nothing else in
+     * the test bed applies) and any write to our custom resources (their status).
+     */
+    public static boolean reconcilerWrite(ApiRequestCounts.Request r) {
+        return r.verb().equals("APPLY") || r.resource().startsWith("neo4j");
     }
 }

@@ -43,8 +43,8 @@ import java.util.function.Supplier;
         footer = {"", "Examples:",
                 "  neo4j-guard reconcile --namespace-selector neo4j-guard.io/managed=true",
                 "  neo4j-guard reconcile --leader-elect=false      # one replica, no Lease",
-                "", "Exit codes: 0 stopped by SIGTERM, 1 lost the leader Lease (restart to rejoin as standby), "
-                + "2 usage or start-up error."})
+                "", "Exit codes: 143 stopped by SIGTERM (the JVM's 128+15, after a graceful stop), 1 lost the "
+                + "leader Lease (restart to rejoin as standby), 2 usage or start-up error."})
 public final class ReconcileCommand implements Callable<Integer> {
     static final int OK = 0;
     static final int LOST_LEASE = 1;
