@@ -104,11 +104,8 @@ public final class Reconciler {
         if (!errors.isEmpty()) {
             String message = errors.stream().map(f -> f.rule() + (f.field().isEmpty() ? "" : " " + f.field())
                     + ": " + f.message()).collect(Collectors.joining("; "));
-            List<Condition> c = List.of(
-                    Condition.of(Condition.INVALID, true, "ValidationFailed", message, generation),
-                    Condition.of(Condition.CONFLICT, false, "NoConflict", "", generation),
-                    Condition.of(Condition.READY, false, "Invalid", "nothing applied: the object is invalid", generation),
-                    Condition.of(Condition.DEGRADED, false, "Invalid", "", generation));
+            List<Condition> c = stopped(generation, Condition.INVALID, "ValidationFailed", message,
+                    "Invalid", "nothing applied: the object is invalid");
             int w = writeStatus(primary, ref, liveStatus, c, null, previous, generation);
             return new Outcome(Result.INVALID, 0, w, errors.size() + " validation errors");
         }
@@ -118,11 +115,7 @@ public final class Reconciler {
             objects = desired.forObject(defaulted, primary.getMetadata().getUid(), resolver);
         } catch (IllegalArgumentException e) {
             // A backup whose target does not exist (yet): not an error of ours; the target's arrival queues it.
-            List<Condition> c = List.of(
-                    Condition.of(Condition.INVALID, false, "Valid", "", generation),
-                    Condition.of(Condition.CONFLICT, false, "NoConflict", "", generation),
-                    Condition.of(Condition.READY, false, "TargetNotFound", e.getMessage(), generation),
-                    Condition.of(Condition.DEGRADED, false, "TargetNotFound", "", generation));
+            List<Condition> c = stopped(generation, null, null, null, "TargetNotFound", e.getMessage());
             int w = writeStatus(primary, ref, liveStatus, c, null, previous, generation);
             return new Outcome(Result.SUCCESS, 0, w, "target not found");
         }
@@ -133,11 +126,8 @@ public final class Reconciler {
         } catch (KubernetesClientException e) {
             // Refused (an immutable field changed, a quota, an admission webhook) or unreachable: say so on the
             // resource, then let the queue retry with backoff.
-            List<Condition> c = List.of(
-                    Condition.of(Condition.INVALID, false, "Valid", "", generation),
-                    Condition.of(Condition.CONFLICT, false, "NoConflict", "", generation),
-                    Condition.of(Condition.READY, false, "ApplyFailed", "see Degraded", generation),
-                    Condition.of(Condition.DEGRADED, true, "ApplyFailed", refusal(e), generation));
+            List<Condition> c = stopped(generation, Condition.DEGRADED, "ApplyFailed", refusal(e),
+                    "ApplyFailed", "see Degraded");
             try {
                 writeStatus(primary, ref, liveStatus, c, null, previous, generation);
             } catch (KubernetesClientException unreachable) {
@@ -146,20 +136,13 @@ public final class Reconciler {
             throw e;
         }
         if (applied.conflicted()) {
-            List<Condition> c = List.of(
-                    Condition.of(Condition.INVALID, false, "Valid", "", generation),
-                    Condition.of(Condition.CONFLICT, true, "HeldByAnother",
-                            "left untouched: " + String.join("; ", applied.conflicts()), generation),
-                    Condition.of(Condition.READY, false, "Conflict", "nothing applied", generation),
-                    Condition.of(Condition.DEGRADED, false, "Conflict", "", generation));
+            List<Condition> c = stopped(generation, Condition.CONFLICT, "HeldByAnother",
+                    "left untouched: " + String.join("; ", applied.conflicts()), "Conflict", "nothing applied");
             int w = writeStatus(primary, ref, liveStatus, c, null, previous, generation);
             return new Outcome(Result.CONFLICT, 0, w, String.join("; ", applied.conflicts()));
         }
 
-        List<Condition> c = new ArrayList<>(List.of(
-                Condition.of(Condition.INVALID, false, "Valid", "", generation),
-                Condition.of(Condition.CONFLICT, false, "NoConflict", "", generation),
-                Condition.of(Condition.DEGRADED, false, "Applied", "", generation)));
+        List<Condition> c = causes(generation, null, null, null);
         ObjectNode fields;
         if (ref.kind().equals(Kinds.BACKUP)) {
             CronJob cron = objects.stream().filter(o -> o instanceof CronJob).map(o -> caches.owned(CronJob.class,
@@ -182,6 +165,31 @@ public final class Reconciler {
         return new Outcome(Result.SUCCESS, applied.writes(), w,
                 applied.writes() + " applied, " + applied.unchanged() + " unchanged");
     }
+
+    /**
+     * The conditions of a reconcile that stopped before the objects' own state could be read: {@code cause} (one of
+     * Invalid, Conflict, Degraded; or null) is True with its reason and message, the other two False, and Ready
+     * False with {@code readyReason}.
+     */
+    private static List<Condition> stopped(long generation, String cause, String reason, String message,
+                                           String readyReason, String readyMessage) {
+        List<Condition> c = causes(generation, cause, reason, message);
+        c.add(Condition.of(Condition.READY, false, readyReason, readyMessage, generation));
+        return c;
+    }
+
+    /** Invalid, Conflict and Degraded: {@code cause} True (if not null), the others False. */
+    private static List<Condition> causes(long generation, String cause, String reason, String message) {
+        List<Condition> c = new ArrayList<>();
+        for (String type : List.of(Condition.INVALID, Condition.CONFLICT, Condition.DEGRADED)) {
+            c.add(type.equals(cause) ? Condition.of(type, true, reason, message, generation)
+                    : Condition.of(type, false, FALSE_REASONS.get(type), "", generation));
+        }
+        return c;
+    }
+
+    private static final Map<String, String> FALSE_REASONS = Map.of(Condition.INVALID, "Valid",
+            Condition.CONFLICT, "NoConflict", Condition.DEGRADED, "Applied");
 
     /** The API server's reason in one line, without request bodies. */
     static String refusal(KubernetesClientException e) {

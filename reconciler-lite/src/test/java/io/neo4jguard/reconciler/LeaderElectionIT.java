@@ -68,6 +68,16 @@ class LeaderElectionIT {
         return a.isLeader() ? a : b;
     }
 
+    /** Two replicas "a" and "b" on a fresh Lease, once one leads: {leader, standby}. */
+    private ReconcilerRuntime[] electedPair(ControlPlane plane) throws InterruptedException {
+        String lease = "lease-" + LEASES.incrementAndGet();
+        ReconcilerRuntime a = replica(plane, lease, "a");
+        ReconcilerRuntime b = replica(plane, lease, "b");
+        await("a leader", WAIT, () -> a.isLeader() || b.isLeader());
+        ReconcilerRuntime leader = leaderOf(a, b);
+        return new ReconcilerRuntime[] {leader, leader == a ? b : a};
+    }
+
     @Test
     void twoReplicasOneWriter(KubernetesClient client, ControlPlane plane) throws Exception {
         String lease = "lease-" + LEASES.incrementAndGet();
@@ -92,12 +102,9 @@ class LeaderElectionIT {
     @Test
     void aKilledLeaderIsReplacedWithinTwentySecondsAndTheNewOneWrites(KubernetesClient client, ControlPlane plane)
             throws Exception {
-        String lease = "lease-" + LEASES.incrementAndGet();
-        ReconcilerRuntime a = replica(plane, lease, "a");
-        ReconcilerRuntime b = replica(plane, lease, "b");
-        await("a leader", WAIT, () -> a.isLeader() || b.isLeader());
-        ReconcilerRuntime leader = leaderOf(a, b);
-        ReconcilerRuntime standby = leader == a ? b : a;
+        ReconcilerRuntime[] pair = electedPair(plane);
+        ReconcilerRuntime leader = pair[0];
+        ReconcilerRuntime standby = pair[1];
 
         long t0 = System.nanoTime();
         leader.crash();
@@ -115,12 +122,9 @@ class LeaderElectionIT {
 
     @Test
     void aStoppedLeaderHandsOverAtOnce(ControlPlane plane) throws Exception {
-        String lease = "lease-" + LEASES.incrementAndGet();
-        ReconcilerRuntime a = replica(plane, lease, "a");
-        ReconcilerRuntime b = replica(plane, lease, "b");
-        await("a leader", WAIT, () -> a.isLeader() || b.isLeader());
-        ReconcilerRuntime leader = leaderOf(a, b);
-        ReconcilerRuntime standby = leader == a ? b : a;
+        ReconcilerRuntime[] pair = electedPair(plane);
+        ReconcilerRuntime leader = pair[0];
+        ReconcilerRuntime standby = pair[1];
         long t0 = System.nanoTime();
         leader.close();
         assertThat(leader.terminated().get()).as("graceful").isTrue();

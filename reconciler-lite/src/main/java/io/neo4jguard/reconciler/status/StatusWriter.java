@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.neo4jguard.reconciler.apply.Applier;
 
+import java.util.Comparator;
 import java.util.Iterator;
 
 /**
@@ -65,37 +66,11 @@ public final class StatusWriter {
         return true;
     }
 
+    /** Jackson's structural equality with numbers compared by value. */
     private static boolean equal(JsonNode a, JsonNode b) {
-        if (b == null) {
-            return false;
-        }
-        if (a.isNumber() && b.isNumber()) {
-            return a.decimalValue().compareTo(b.decimalValue()) == 0;
-        }
-        if (a.isObject() && b.isObject()) {
-            if (a.size() != b.size()) {
-                return false;
-            }
-            Iterator<String> it = a.fieldNames();
-            while (it.hasNext()) {
-                String f = it.next();
-                if (!equal(a.get(f), b.get(f))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        if (a.isArray() && b.isArray()) {
-            if (a.size() != b.size()) {
-                return false;
-            }
-            for (int i = 0; i < a.size(); i++) {
-                if (!equal(a.get(i), b.get(i))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        return a.equals(b);
+        return b != null && a.equals(NUMBERS_BY_VALUE, b);
     }
+
+    private static final Comparator<JsonNode> NUMBERS_BY_VALUE = (x, y) -> x.isNumber() && y.isNumber()
+            ? x.decimalValue().compareTo(y.decimalValue()) : x.equals(y) ? 0 : 1;
 }
