@@ -252,11 +252,7 @@ public final class ControlPlane implements PerJvm.Processes {
         if (closed) {
             throw new KubeTestEnvException("the control plane was stopped");
         }
-        for (Supervised p : List.of(etcd, apiServer)) {
-            if (!p.isAlive()) {
-                throw new KubeTestEnvException("the control plane is down: " + p.exitReport());
-            }
-        }
+        Supervised.ensureAlive("the control plane", List.of(etcd, apiServer));
     }
 
     /**

@@ -217,11 +217,7 @@ public final class SimulatedCluster implements PerJvm.Processes {
             throw new KubeTestEnvException("the simulated cluster was stopped");
         }
         plane.ensureRunning();
-        for (Supervised p : processes) {
-            if (!p.isAlive()) {
-                throw new KubeTestEnvException("the simulated cluster is down: " + p.exitReport());
-            }
-        }
+        Supervised.ensureAlive("the simulated cluster", processes);
     }
 
     /** Stops kwok, the scheduler and the controller manager (not the control plane); idempotent. */

@@ -63,6 +63,15 @@ final class Supervised {
         return process.isAlive();
     }
 
+    /** Fails with the exit report of the first of {@code processes} that has died; {@code what} names the set. */
+    static void ensureAlive(String what, List<Supervised> processes) {
+        for (Supervised p : processes) {
+            if (!p.isAlive()) {
+                throw new KubeTestEnvException(what + " is down: " + p.exitReport());
+            }
+        }
+    }
+
     Path log() {
         return log;
     }

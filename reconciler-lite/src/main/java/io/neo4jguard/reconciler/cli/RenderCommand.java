@@ -86,8 +86,16 @@ public final class RenderCommand implements Callable<Integer> {
             }
             return USAGE;
         }
-        Rendering.Result r = new Rendering(defaults, validator, DesiredState.withClusterDomain(clusterDomain))
-                .render(read.resources(), namespace);
+        Rendering.Result r;
+        try {
+            r = new Rendering(defaults, validator, DesiredState.withClusterDomain(clusterDomain))
+                    .render(read.resources(), namespace);
+        } catch (IllegalArgumentException e) {
+            // What validation lets through but nothing can be built from: a backup whose target is not among the
+            // manifests (validation only warns, since the target may already run in the cluster).
+            err.println("neo4j-guard: " + e.getMessage());
+            return ERRORS;
+        }
         if (!r.ok()) {
             err.print(new TextReport(false).render(r.report()));
             return ERRORS;

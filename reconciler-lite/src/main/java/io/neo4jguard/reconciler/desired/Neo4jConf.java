@@ -143,18 +143,17 @@ final class Neo4jConf {
                 ours.put(k, v);
             }
         });
-        String jvm = canonicalUser.getOrDefault(JVM_ADDITIONAL, "");
-        boolean exitsOnOom = jvm.contains("OnOutOfMemoryError");
+        if (!canonicalUser.getOrDefault(JVM_ADDITIONAL, "").contains("OnOutOfMemoryError")) {
+            // A JVM out of heap is in an undefined state; exiting lets the kubelet restart it (see above). The one
+            // setting Neo4j lets repeat, so a user's own server.jvm.additional line below adds to this one.
+            ours.put(JVM_ADDITIONAL, EXIT_ON_OOM);
+        }
         List<Map.Entry<String, String>> user = new ArrayList<>();
         userConfig.forEach((k, v) -> {
             if (!managedHere(SettingNames.canonical(k.strip()), managed, tls, cluster)) {
                 user.add(Map.entry(k, v));
             }
         });
-        if (!exitsOnOom) {
-            // A JVM out of heap is in an undefined state; exiting lets the kubelet restart it (see above).
-            user.add(0, Map.entry(JVM_ADDITIONAL, EXIT_ON_OOM));
-        }
         return new Neo4jConf(header, ours, user);
     }
 
@@ -176,7 +175,7 @@ final class Neo4jConf {
         b.append("# ").append(header).append('\n');
         b.append("# Managed by neo4j-guard (change the custom resource, not this file).\n");
         managed.forEach((k, v) -> b.append(k).append('=').append(v).append('\n'));
-        b.append("# From spec.config (memory pools as the defaulting wrote them).\n");
+        b.append("# From spec.config, with the memory pools the defaulting wrote.\n");
         user.forEach(e -> b.append(e.getKey()).append('=').append(e.getValue()).append('\n'));
         return b.toString();
     }
@@ -187,6 +186,12 @@ final class Neo4jConf {
         managed.forEach((k, v) -> out.add(Map.entry(k, v)));
         out.addAll(user);
         return out;
+    }
+
+    /** False when the file turns the HTTP connector off ({@code server.http.enabled=false}); Neo4j's default is on. */
+    boolean httpEnabled() {
+        return settings().stream().filter(e -> SettingNames.canonical(e.getKey().strip()).equals("server.http.enabled"))
+                .noneMatch(e -> "false".equalsIgnoreCase(e.getValue().strip()));
     }
 
     /**

@@ -75,10 +75,8 @@ final class ServerBuilder {
                 .withData(Map.of(Neo4jConf.FILE, conf.text())).build());
         out.add(headless(owner, headless, cluster, tlsSecret != null));
         out.add(client(owner, spec, tlsSecret != null));
-        boolean httpEnabled = !"false".equalsIgnoreCase(conf.settings().stream()
-                .filter(e -> e.getKey().equals("server.http.enabled")).map(Map.Entry::getValue).findFirst().orElse(""));
         ServerPod.Inputs in = new ServerPod.Inputs(owner, spec, cluster, headless, configMap, sa, conf, tlsSecret,
-                clusterDomain, httpEnabled);
+                clusterDomain, conf.httpEnabled());
         out.add(statefulSet(owner, spec, sts, replicas, headless, in));
         if (cluster) {
             out.add(disruptionBudget(owner, sts, replicas));

@@ -67,6 +67,16 @@ class RenderCommandTest {
     }
 
     @Test
+    void aBackupWhoseTargetIsNotGivenIsAnErrorNotACrash(@TempDir Path dir) throws IOException {
+        String backup = Files.readString(CASES.resolve("backup-pvc.yaml"));
+        Files.writeString(dir.resolve("b.yaml"), backup.substring(0, backup.indexOf("\n---\n") + 1));
+        Run r = render("", dir, "b.yaml");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).contains("Neo4jBackup/local").contains("'dev'").doesNotContain("\tat ");
+    }
+
+    @Test
     void anUnreadableFileIsAUsageError(@TempDir Path dir) {
         Run r = render("", dir, "missing.yaml");
         assertThat(r.code()).isEqualTo(2);
