@@ -9,8 +9,7 @@ import io.neo4jguard.kube.Connection;
 import io.neo4jguard.kube.KubeClients;
 import io.neo4jguard.kube.lease.CandidateIdentity;
 import io.neo4jguard.core.Validator;
-import io.neo4jguard.core.policy.Policy;
-import io.neo4jguard.core.policy.PolicyException;
+import io.neo4jguard.core.cli.PolicyOption;
 import io.neo4jguard.core.units.GoDuration;
 import io.neo4jguard.core.units.Parsed;
 import io.neo4jguard.reconciler.desired.DesiredState;
@@ -24,10 +23,10 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
@@ -49,6 +48,9 @@ public final class ReconcileCommand implements Callable<Integer> {
     static final int OK = 0;
     static final int LOST_LEASE = 1;
     static final int USAGE = 2;
+    /** A namespace (RFC 1123 label) and a Lease name (RFC 1123 subdomain). */
+    private static final java.util.regex.Pattern LEASE = java.util.regex.Pattern.compile(
+            "[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/[a-z0-9]([-.a-z0-9]{0,251}[a-z0-9])?");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -68,10 +70,8 @@ public final class ReconcileCommand implements Callable<Integer> {
             description = "address of the metrics port (NEO4J_GUARD_BIND; default ${DEFAULT-VALUE})")
     String bind;
 
-    @Option(names = "--policy", paramLabel = "FILE", defaultValue = "${env:NEO4J_GUARD_POLICY}",
-            description = "the webhook's policy file: the same rules decide what is Invalid "
-                    + "(NEO4J_GUARD_POLICY; default: every rule at its own severity)")
-    String policy;
+    @CommandLine.Mixin
+    PolicyOption policy;
 
     @Option(names = "--leader-elect", paramLabel = "BOOL", arity = "0..1", fallbackValue = "true",
             defaultValue = "${env:NEO4J_GUARD_LEADER_ELECT:-true}",
@@ -79,15 +79,10 @@ public final class ReconcileCommand implements Callable<Integer> {
                     + "default ${DEFAULT-VALUE})")
     boolean leaderElect;
 
-    @Option(names = "--lease-namespace", paramLabel = "NS", defaultValue = "${env:NEO4J_GUARD_LEASE_NAMESPACE}",
-            description = "namespace of the Lease (NEO4J_GUARD_LEASE_NAMESPACE; default: POD_NAMESPACE, else the "
-                    + "kubeconfig's namespace)")
-    String leaseNamespace;
-
-    @Option(names = "--lease-name", paramLabel = "NAME",
-            defaultValue = "${env:NEO4J_GUARD_LEASE_NAME:-" + RuntimeOptions.LEASE_NAME + "}",
-            description = "name of the Lease (NEO4J_GUARD_LEASE_NAME; default ${DEFAULT-VALUE})")
-    String leaseName;
+    @Option(names = "--lease", paramLabel = "NS/NAME", defaultValue = "${env:NEO4J_GUARD_LEASE}",
+            description = "the Lease of the leader election (NEO4J_GUARD_LEASE; default: POD_NAMESPACE, else the "
+                    + "kubeconfig's namespace, / " + RuntimeOptions.LEASE_NAME + ")")
+    String lease;
 
     @Option(names = "--workers", paramLabel = "N", defaultValue = "${env:NEO4J_GUARD_WORKERS:-4}",
             description = "reconciles in parallel (NEO4J_GUARD_WORKERS; default ${DEFAULT-VALUE})")
@@ -125,19 +120,11 @@ public final class ReconcileCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ReconcileLog log = ReconcileLog.to(out);
-        Validator validator = Validator.standard();
-        if (policy != null && !policy.isBlank()) {
-            try {
-                Path p = Path.of(policy);
-                validator = validator.withPolicy(Policy.load(p.isAbsolute() ? p : cwd.resolve(p), policy,
-                        validator.rules()));
-            } catch (PolicyException e) {
-                e.problems().forEach(p -> error("policy " + p));
-                return USAGE;
-            } catch (InvalidPathException e) {
-                return usage("--policy " + policy + ": not a valid path");
-            }
+        Optional<Validator> judged = policy.apply(Validator.standard(), cwd, err);
+        if (judged.isEmpty()) {
+            return USAGE;
         }
+        Validator validator = judged.get();
         Duration resyncEvery = duration("--resync", resync);
         Duration grace = duration("--shutdown-grace", shutdownGrace);
         if (resyncEvery == null || grace == null) {
@@ -167,10 +154,18 @@ public final class ReconcileCommand implements Callable<Integer> {
             return USAGE;
         }
         if (leaderElect) {
-            String ns = leaseNamespace != null && !leaseNamespace.isBlank() ? leaseNamespace
-                    : System.getenv("POD_NAMESPACE") != null ? System.getenv("POD_NAMESPACE")
+            String ns = System.getenv("POD_NAMESPACE") != null ? System.getenv("POD_NAMESPACE")
                     : client.getNamespace() != null ? client.getNamespace() : "default";
-            options = options.withLeaderElection(ns, leaseName);
+            String name = RuntimeOptions.LEASE_NAME;
+            if (lease != null && !lease.isBlank()) {
+                if (!LEASE.matcher(lease.trim()).matches()) {
+                    close(client, electionClient);
+                    return usage("--lease expects NAMESPACE/NAME, got '" + lease + "'");
+                }
+                ns = lease.trim().substring(0, lease.trim().indexOf('/'));
+                name = lease.trim().substring(lease.trim().indexOf('/') + 1);
+            }
+            options = options.withLeaderElection(ns, name);
         }
         ReconcilerMetrics metrics = new ReconcilerMetrics();
         ReconcilerRuntime runtime;

@@ -55,7 +55,7 @@ class ReconcileCommandIT {
         cmd.onStarted = started::complete;
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> new CommandLine(cmd).execute(
                 "--namespace-selector", "team in (graph)", "--metrics-port", "0", "--bind", "127.0.0.1",
-                "--lease-namespace", ns, "--workers", "2"));
+                "--lease", ns + "/neo4j-guard-reconciler", "--workers", "2"));
         ReconcilerRuntime runtime = started.get(60, TimeUnit.SECONDS);
 
         JsonNode startLine = JSON.readTree(out.toString(StandardCharsets.UTF_8).lines()
