@@ -32,11 +32,12 @@ class MainTest {
     void everyModulesCommandsHangUnderTheOneRoot(@TempDir Path dir) {
         picocli.CommandLine root = Main.commandLine(new io.neo4jguard.core.cli.Streams(
                 new ByteArrayInputStream(new byte[0]), System.out, System.err, dir, false));
-        assertThat(root.getSubcommands().keySet()).containsExactly("check", "mutate", "explain", "rules", "serve", "certs", "render");
+        assertThat(root.getSubcommands().keySet()).containsExactly("check", "mutate", "explain", "rules", "serve", "certs", "render",
+                "reconcile");
         root.getSubcommands().values().forEach(c -> assertThat(c.getParent()).isSameAs(root));
         // One --policy: the same option (one mixin, one loader) wherever a command takes a policy.
         List<String> policies = new ArrayList<>();
-        for (String name : List.of("check", "mutate", "serve")) {
+        for (String name : List.of("check", "mutate", "serve", "reconcile")) {
             picocli.CommandLine.Model.OptionSpec o = root.getSubcommands().get(name).getCommandSpec().findOption("--policy");
             policies.add(String.join(" ", o.description()) + " | " + o.defaultValue());
         }
