@@ -5,6 +5,7 @@ import io.neo4jguard.core.cli.Cli;
 import io.neo4jguard.core.cli.Commands;
 import io.neo4jguard.core.cli.Streams;
 import io.neo4jguard.kube.KubeClients;
+import io.neo4jguard.reconciler.cli.ReconcileCommand;
 import io.neo4jguard.reconciler.cli.RenderCommand;
 import picocli.CommandLine;
 
@@ -50,6 +51,7 @@ public final class Main {
         root.addSubcommand(new CertsCommand(io.out(), io.err(), io.cwd(), Clock.systemUTC(),
                 KubeClients.system()::client));                               // certs
         root.addSubcommand(new RenderCommand(io.in(), io.out(), io.err(), io.cwd()));  // render (reconciler-lite)
+        root.addSubcommand(new ReconcileCommand(io.out(), io.err(), io.cwd()));         // reconcile (reconciler-lite)
         return root;
     }
 }

@@ -32,11 +32,12 @@ class MainTest {
     void everyModulesCommandsHangUnderTheOneRoot(@TempDir Path dir) {
         picocli.CommandLine root = Main.commandLine(new io.neo4jguard.core.cli.Streams(
                 new ByteArrayInputStream(new byte[0]), System.out, System.err, dir, false));
-        assertThat(root.getSubcommands().keySet()).containsExactly("check", "mutate", "explain", "rules", "serve", "certs", "render");
+        assertThat(root.getSubcommands().keySet()).containsExactly("check", "mutate", "explain", "rules", "serve", "certs", "render",
+                "reconcile");
         root.getSubcommands().values().forEach(c -> assertThat(c.getParent()).isSameAs(root));
         // One --policy: the same option (one mixin, one loader) wherever a command takes a policy.
         List<String> policies = new ArrayList<>();
-        for (String name : List.of("check", "mutate", "serve")) {
+        for (String name : List.of("check", "mutate", "serve", "reconcile")) {
             picocli.CommandLine.Model.OptionSpec o = root.getSubcommands().get(name).getCommandSpec().findOption("--policy");
             policies.add(String.join(" ", o.description()) + " | " + o.defaultValue());
         }
@@ -89,9 +90,20 @@ class MainTest {
     @Test
     void helpListsServeAndTheCoreCommands(@TempDir Path dir) {
         assertThat(run(dir, "--help")).isEqualTo(0);
-        assertThat(out.toString()).contains("serve", "check", "mutate", "explain", "rules", "certs", "render");
+        assertThat(out.toString()).contains("serve", "check", "mutate", "explain", "rules", "certs", "render",
+                "reconcile");
         assertThat(run(dir)).isEqualTo(2);
-        assertThat(err.toString()).contains("missing command (check, mutate, explain, rules, serve, certs or render)");
+        assertThat(err.toString()).contains("missing command (check, mutate, explain, rules, serve, certs, render or reconcile)");
+    }
+
+    @Test
+    void reconcileUsageErrorsExit2BeforeReachingTheApiServer(@TempDir Path dir) {
+        assertThat(run(dir, "reconcile", "--resync", "soon")).isEqualTo(2);
+        assertThat(err.toString()).contains("--resync expects a positive duration");
+        assertThat(run(dir, "reconcile", "--namespace-selector", "env=(x")).isEqualTo(2);
+        assertThat(err.toString()).contains("--namespace-selector: cannot read 'env=(x'");
+        assertThat(run(dir, "reconcile", "--workers", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("--workers must be at least 1");
     }
 
     @Test
