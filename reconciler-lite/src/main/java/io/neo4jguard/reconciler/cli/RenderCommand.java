@@ -1,10 +1,9 @@
 package io.neo4jguard.reconciler.cli;
 
 import io.neo4jguard.core.Validator;
+import io.neo4jguard.core.cli.PolicyOption;
 import io.neo4jguard.core.defaults.Defaults;
 import io.neo4jguard.core.defaults.DefaultsOptions;
-import io.neo4jguard.core.policy.Policy;
-import io.neo4jguard.core.policy.PolicyException;
 import io.neo4jguard.core.read.ManifestParser;
 import io.neo4jguard.core.read.ManifestSource;
 import io.neo4jguard.core.read.ReadException;
@@ -12,6 +11,7 @@ import io.neo4jguard.core.report.TextReport;
 import io.neo4jguard.reconciler.desired.DesiredState;
 import io.neo4jguard.reconciler.desired.DesiredYaml;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -19,6 +19,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -50,8 +51,9 @@ public final class RenderCommand implements Callable<Integer> {
             description = "DNS domain of the Kubernetes cluster, in pod FQDNs (default: ${DEFAULT-VALUE}).")
     String clusterDomain;
 
-    @Option(names = "--policy", paramLabel = "FILE", description = "Policy file, as for check and serve.")
-    Path policy;
+    /** The same {@code --policy} / {@code NEO4J_GUARD_POLICY} as check, serve and reconcile: same verdicts, same defaults. */
+    @Mixin
+    PolicyOption policy;
 
     private final InputStream in;
     private final PrintStream out;
@@ -67,18 +69,13 @@ public final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Validator validator = Validator.standard();
-        Defaults defaults = Defaults.standard();
-        if (policy != null) {
-            try {
-                Policy p = Policy.load(cwd.resolve(policy), validator.rules());
-                validator = validator.withPolicy(p);
-                defaults = Defaults.standard(DefaultsOptions.from(p));
-            } catch (PolicyException e) {
-                err.println("neo4j-guard: " + e.getMessage());
-                return USAGE;
-            }
+        Optional<Validator> judged = policy.apply(Validator.standard(), cwd, err);
+        if (judged.isEmpty()) {
+            return USAGE;
         }
+        Validator validator = judged.get();
+        // As the controller derives them (RuntimeOptions), so that render prints what reconcile applies.
+        Defaults defaults = Defaults.standard(DefaultsOptions.from(validator.policy()));
         ManifestSource.Result read = new ManifestSource(new ManifestParser(), in, cwd).read(operands);
         if (!read.ok()) {
             for (ReadException e : read.errors()) {
