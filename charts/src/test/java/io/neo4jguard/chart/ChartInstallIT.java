@@ -7,13 +7,7 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
-import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectionConfig;
-import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectionConfigBuilder;
-import io.fabric8.kubernetes.client.extended.leaderelection.resourcelock.LeaseLock;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.neo4jguard.kube.testenv.ControlPlane;
@@ -41,7 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -98,7 +91,8 @@ class ChartInstallIT {
         int metrics = freePort();
         Kubectl.Result installed = helm.run("install", RELEASE, Chart.directory().toString(), "-n", NS,
                 "--create-namespace", "--set", "webhook.port=" + port, "--set", "webhook.metricsPort=" + metrics,
-                "--set", "reconciler.enabled=true", "--set-json", "webhook.policy=" + POLICY);
+                "--set", "reconciler.enabled=true",
+                "--set", "reconciler.metricsPort=" + freePort(), "--set-json", "webhook.policy=" + POLICY);
         assertThat(installed.exitCode()).as(installed.stderr()).isZero();
         assertThat(installed.stdout()).contains("STATUS: deployed")
                 .contains("kubectl -n " + NS + " rollout status deployment/" + NAME);
@@ -276,28 +270,44 @@ class ChartInstallIT {
 
     @Test
     @Order(5)
-    void theReconcilersServiceAccountCanLeadThroughTheChartsLease() throws Exception {
+    void theReconcilerRunsWithItsServiceAccountLeadsThroughTheChartsLeaseAndAppliesACluster() throws Exception {
+        // `reconcile` from the installed Deployment's own args and env, with a token of the chart's reconciler
+        // ServiceAccount: every informer must list and watch, every apply and status write must be allowed, or the
+        // cluster below never gets its objects and conditions. This is what proves the ClusterRole is enough.
         Path kubeconfig = ServiceAccountKubeconfig.write(plane, client, NS, RECONCILER,
                 work.resolve("reconciler.kubeconfig"));
-        try (KubernetesClient asReconciler = new KubernetesClientBuilder()
-                .withConfig(Config.fromKubeconfig(Files.readString(kubeconfig))).build()) {
-            CompletableFuture<String> leading = new CompletableFuture<>();
-            LeaderElectionConfig config = new LeaderElectionConfigBuilder().withName(RECONCILER)
-                    .withLock(new LeaseLock(NS, RECONCILER, "reconciler-test-0"))
-                    .withLeaseDuration(Duration.ofSeconds(15)).withRenewDeadline(Duration.ofSeconds(10))
-                    .withRetryPeriod(Duration.ofSeconds(1))
-                    .withLeaderCallbacks(new LeaderCallbacks(() -> leading.complete("leading"), () -> { },
-                            id -> { }))
-                    .build();
-            CompletableFuture<?> election = asReconciler.leaderElector().withConfig(config).build().start();
-            try {
-                assertThat(leading.get(PROPAGATION.toSeconds(), TimeUnit.SECONDS)).isEqualTo("leading");
-            } finally {
-                election.cancel(true);
-            }
+        JsonNode stored = Serialization.jsonMapper().valueToTree(
+                client.apps().deployments().inNamespace(NS).withName(RECONCILER).get());
+        Path tmp = Files.createDirectories(work.resolve("reconciler-tmp"));
+        try (PodProcess reconciler = PodProcess.start(stored, Map.of("/tmp", tmp),
+                Map.of("KUBECONFIG", kubeconfig.toString(), "NEO4J_GUARD_BIND", "127.0.0.1"),
+                work.resolve("reconciler.log"))) {
+            reconciler.awaitReady(stored);
+            Kubectl.Result annotated = plane.kubectl().run("-n", TRY, "annotate", "neo4jenterprisecluster", "graph",
+                    "neo4j-guard.io/reconcile=true");
+            assertThat(annotated.exitCode()).as(annotated.stderr()).isZero();
+
+            awaitFor("the reconciler's objects for graph", reconciler, () ->
+                    client.apps().statefulSets().inNamespace(TRY).withName("graph-server").get() != null
+                            && client.policy().v1().podDisruptionBudget().inNamespace(TRY).withName("graph-server")
+                            .get() != null
+                            && client.configMaps().inNamespace(TRY).list().getItems().stream()
+                            .anyMatch(c -> c.getMetadata().getName().startsWith("graph")));
+            awaitFor("status conditions written on graph", reconciler, () -> {
+                Object status = clusters().inNamespace(TRY).withName("graph").get().getAdditionalProperties()
+                        .get("status");
+                return status != null && status.toString().contains("observedGeneration")
+                        && status.toString().contains("Progressing");
+            });
+            assertThat(client.apps().statefulSets().inNamespace(TRY).withName("graph-server").get().getMetadata()
+                    .getManagedFields()).extracting(f -> f.getManager()).contains("neo4j-guard");
+            awaitFor("the reconciler holds the chart's Lease", reconciler, () -> {
+                var lease = client.leases().inNamespace(NS).withName(RECONCILER).get();
+                return lease != null && lease.getSpec().getHolderIdentity() != null
+                        && lease.getSpec().getHolderIdentity().startsWith(RECONCILER);
+            });
+            assertThat(reconciler.output()).doesNotContain("Forbidden").doesNotContain("forbidden");
         }
-        assertThat(client.leases().inNamespace(NS).withName(RECONCILER).get().getSpec().getHolderIdentity())
-                .isEqualTo("reconciler-test-0");
     }
 
     @Test
@@ -363,7 +373,7 @@ class ChartInstallIT {
                 }
             }
         }
-        // The reconciler's leader-election Lease (made by the election above) is the one object the chart README
+        // The reconciler's leader-election Lease (made by the reconciler above) is the one object the chart README
         // says stays: the reconciler creates it, so helm does not know it.
         assertThat(left).as("objects left in %s or named after the release", NS)
                 .containsExactly("leases.coordination.k8s.io " + NS + "/" + RECONCILER);
@@ -404,6 +414,16 @@ class ChartInstallIT {
         } while (System.nanoTime() < deadline);
         throw new AssertionError("not refused within " + PROPAGATION.toSeconds() + " s; last answer: " + r.stdout()
                 + r.stderr() + "\nwebhook log:\n" + webhook.output());
+    }
+
+    private static void awaitFor(String what, PodProcess process, Supplier<Boolean> condition) {
+        long deadline = System.nanoTime() + PROPAGATION.toNanos();
+        while (!condition.get()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(what + ": not within " + PROPAGATION.toSeconds() + " s\n" + process.output());
+            }
+            sleep();
+        }
     }
 
     private static void await(String what, Supplier<Boolean> condition) {
