@@ -3,6 +3,7 @@ package io.neo4jguard.webhook;
 import io.neo4jguard.core.rules.Catalog;
 import io.neo4jguard.certs.cli.CertsCommand;
 import io.neo4jguard.kube.KubeClients;
+import io.neo4jguard.reconciler.cli.RenderCommand;
 import io.neo4jguard.webhook.playground.PlaygroundCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -76,6 +77,7 @@ public final class Main {
         listed(cl, "rules", "Lists the rules");
         listed(cl, "mutate", "Prints manifests with the safe defaults filled in, or the JSON Patch per object");
         cl.addSubcommand("certs", new CertsCommand(out, err, cwd, Clock.systemUTC(), KubeClients.system()::client));
+        cl.addSubcommand(new CommandLine(new RenderCommand(in, out, err, cwd)));
         cl.addSubcommand(new CommandLine(new PlaygroundCommand(out, err, cwd)));
         cl.setOut(o);
         cl.setErr(e);

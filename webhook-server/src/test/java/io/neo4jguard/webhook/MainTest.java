@@ -43,9 +43,25 @@ class MainTest {
     }
 
     @Test
+    void renderPrintsTheReconcilersObjects(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("s.yaml"), """
+                apiVersion: neo4j.neo4j.com/v1beta1
+                kind: Neo4jEnterpriseStandalone
+                metadata: {name: dev, namespace: sandbox, uid: 1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e}
+                spec:
+                  acceptLicenseAgreement: "eval"
+                  image: {repo: neo4j, tag: "5.26.12-enterprise"}
+                  storage: {size: 10Gi}
+                  resources: {limits: {memory: 2Gi}}
+                """);
+        assertThat(run(dir, "render", "s.yaml")).as(err.toString()).isEqualTo(0);
+        assertThat(out.toString()).contains("kind: StatefulSet", "name: dev-config", "uid: 1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e");
+    }
+
+    @Test
     void helpListsServeAndTheCoreCommands(@TempDir Path dir) {
         assertThat(run(dir, "--help")).isEqualTo(0);
-        assertThat(out.toString()).contains("serve", "check", "explain", "rules");
+        assertThat(out.toString()).contains("serve", "check", "explain", "rules", "render");
         assertThat(run(dir)).isEqualTo(2);
         assertThat(err.toString()).contains("missing command");
     }
