@@ -7,12 +7,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,6 +28,7 @@ class CiGuideIT {
 
     @TempDir
     Path repo;
+    private GuideShell shell;
 
     @Test
     void everyShellBlockRunsAndDoesWhatThePageSays() throws Exception {
@@ -38,8 +37,8 @@ class CiGuideIT {
         assertThat(blocks).hasSizeGreaterThanOrEqualTo(3);
         prepare();
         for (String block : blocks) {
-            Result r = bash(block);
-            assertThat(r.exit).as("block:%n%s%noutput:%n%s", block, r.output).isZero();
+            GuideShell.Result r = bash(block);
+            assertThat(r.exit()).as("block:%n%s%noutput:%n%s", block, r.output()).isZero();
         }
 
         JsonNode sarif = new ObjectMapper().readTree(repo.resolve("neo4j-guard.sarif").toFile());
@@ -49,11 +48,11 @@ class CiGuideIT {
         assertThat(Files.readString(repo.resolve("neo4j-guard-junit.xml"))).contains("type=\"" + RULE + "\"")
                 .contains("<testsuite");
 
-        Result refused = bash("git add k8s/bad-cluster.yaml && git commit -q -m bad");
-        assertThat(refused.exit).as(refused.output).isEqualTo(1);
-        assertThat(refused.output).contains(RULE);
-        Result accepted = bash("git reset -q && git add k8s/good-cluster.yaml && git commit -q -m good");
-        assertThat(accepted.exit).as(accepted.output).isZero();
+        GuideShell.Result refused = bash("git add k8s/bad-cluster.yaml && git commit -q -m bad");
+        assertThat(refused.exit()).as(refused.output()).isEqualTo(1);
+        assertThat(refused.output()).contains(RULE);
+        GuideShell.Result accepted = bash("git reset -q && git add k8s/good-cluster.yaml && git commit -q -m good");
+        assertThat(accepted.exit()).as(accepted.output()).isZero();
     }
 
     @Test
@@ -74,36 +73,21 @@ class CiGuideIT {
         }
     }
 
+    private GuideShell.Result bash(String script) throws IOException, InterruptedException {
+        return shell.run(script);
+    }
+
     private void prepare() throws IOException, InterruptedException {
+        shell = new GuideShell(repo);
         Files.createDirectories(repo.resolve("k8s"));
         for (String name : List.of("good-cluster.yaml", "bad-cluster.yaml")) {
             try (InputStream in = CiGuideIT.class.getResourceAsStream("/io/neo4jguard/webhook/playground/" + name)) {
                 Files.write(repo.resolve("k8s").resolve(name), in.readAllBytes());
             }
         }
-        Path bin = Files.createDirectories(repo.resolve(".bin"));
-        Path cli = bin.resolve("neo4j-guard");
-        Files.writeString(cli, "#!/bin/sh\nexec '" + Path.of(System.getProperty("java.home"), "bin", "java")
-                + "' -XX:TieredStopAtLevel=1 -cp '" + System.getProperty("java.class.path")
-                + "' io.neo4jguard.webhook.Main \"$@\"\n");
-        assertThat(cli.toFile().setExecutable(true)).isTrue();
         Files.writeString(repo.resolve(".gitignore"), ".bin/\n*.sarif\n*.xml\n");
-        Result init = bash("git init -q . && git config user.email ci@example.com && git config user.name ci"
-                + " && git add .gitignore && git commit -q -m init");
-        assertThat(init.exit).as(init.output).isZero();
-    }
-
-    private record Result(int exit, String output) {
-    }
-
-    private Result bash(String script) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder("bash", "-eo", "pipefail", "-c", script).directory(repo.toFile())
-                .redirectErrorStream(true);
-        pb.environment().put("PATH", repo.resolve(".bin") + ":" + System.getenv("PATH"));
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        // A block runs a few JVMs of about a second each; two minutes is a hang.
-        assertThat(p.waitFor(2, TimeUnit.MINUTES)).as("finished: %s", script).isTrue();
-        return new Result(p.exitValue(), out);
+        GuideShell.Result init = bash("git init -q . && git config user.email ci@example.com"
+                + " && git config user.name ci && git add .gitignore && git commit -q -m init");
+        assertThat(init.exit()).as(init.output()).isZero();
     }
 }
