@@ -5,10 +5,6 @@ import io.neo4jguard.core.api.Resource;
 /** kind/namespace/name, with a manifest's missing namespace read as {@code default}. */
 record ObjectKey(String kind, String namespace, String name) {
     static ObjectKey of(Resource r) {
-        return new ObjectKey(r.kind(), effectiveNamespace(r.namespace()), r.name());
-    }
-
-    static String effectiveNamespace(String ns) {
-        return ns == null || ns.isEmpty() ? "default" : ns;
+        return new ObjectKey(r.kind(), r.effectiveNamespace(), r.name());
     }
 }

@@ -16,7 +16,7 @@ final class RunOrder {
             .thenComparingInt((Resource r) -> r.locate("").line())
             .thenComparingInt((Resource r) -> r.locate("").column())
             .thenComparing(Resource::kind)
-            .thenComparing((Resource r) -> ObjectKey.effectiveNamespace(r.namespace()))
+            .thenComparing((Resource r) -> r.effectiveNamespace())
             .thenComparing(Resource::name)
             .thenComparing(Resource::apiVersion)
             .thenComparing((Resource r) -> r.tree().toString());

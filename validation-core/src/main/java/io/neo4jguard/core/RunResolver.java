@@ -34,20 +34,20 @@ public final class RunResolver implements Resolver {
             if (byKey.putIfAbsent(ObjectKey.of(r), r) != null) {
                 continue;
             }
-            byKindAndNamespace.computeIfAbsent(r.kind() + "/" + ObjectKey.effectiveNamespace(r.namespace()),
+            byKindAndNamespace.computeIfAbsent(r.kind() + "/" + r.effectiveNamespace(),
                     k -> new ArrayList<>()).add(r);
         }
     }
 
     @Override
     public Resolution resolve(String kind, String namespace, String name) {
-        Resource r = byKey.get(new ObjectKey(kind, ObjectKey.effectiveNamespace(namespace), name));
+        Resource r = byKey.get(new ObjectKey(kind, Resource.effectiveNamespace(namespace), name));
         return r == null ? Resolution.notFound() : Resolution.found(r);
     }
 
     @Override
     public List<Resource> list(String kind, String namespace) {
-        return List.copyOf(byKindAndNamespace.getOrDefault(kind + "/" + ObjectKey.effectiveNamespace(namespace),
+        return List.copyOf(byKindAndNamespace.getOrDefault(kind + "/" + Resource.effectiveNamespace(namespace),
                 List.of()));
     }
 

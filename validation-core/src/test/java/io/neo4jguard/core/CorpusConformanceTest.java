@@ -15,11 +15,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
-import java.util.TreeMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,7 +41,7 @@ class CorpusConformanceTest {
      */
     private static final Map<String, Set<String>> KNOWN_INVALID = Map.ofEntries(
             // Our verdict differs from the manifest's intent: defaultCypherLanguage "25" on a 5.26.0 cluster.
-            // Cypher 25 exists from Neo4j 2025.06 (neo4j-facts §4); 5.26 cannot create a Cypher 25 database,
+            // Cypher 25 exists from Neo4j 2025.06 (https://neo4j.com/docs/operations-manual/current/configuration/configuration-settings/#config_db.query.default_language); 5.26 cannot create a Cypher 25 database,
             // so the object could never become what it says. The reference has the gate helper but never calls it.
             Map.entry("examples/end-to-end/complete-deployment.yaml Neo4jDatabase/analytics-database",
                     Set.of("database.cypher-language-version")),
@@ -85,7 +85,7 @@ class CorpusConformanceTest {
             "examples/property_sharding/advanced-property-sharding.yaml Neo4jEnterpriseCluster/production-sharding-cluster",
             "memory.below-recommendation",
             // spec.authentication is unknown: the API server prunes it silently (or rejects it under strict field
-            // validation); a typo'd field is a warning so that it is seen, as DESIGN §1 asks.
+            // validation); a typo'd field is a warning so that it is seen, as the design asks of typos.
             "examples/fleet-management/cluster-with-fleet-provisioning.yaml Neo4jEnterpriseCluster/fleet-provisioned",
             "schema.unknown-field");
     // Not listed: 04-external-auth.yaml + 06-rolebinding-sso-user.yaml conflict only when applied together

@@ -3,6 +3,7 @@ package io.neo4jguard.core;
 import io.neo4jguard.core.api.Kinds;
 import io.neo4jguard.core.api.Resolution;
 import io.neo4jguard.core.api.Resource;
+import io.neo4jguard.core.testkit.Manifests;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RunResolverTest {
-    private final List<Resource> run = TestChecks.parse("run.yaml", TestChecks.cluster("graph", null, 3)
+    private final List<Resource> run = Manifests.parse("run.yaml", TestChecks.cluster("graph", null, 3)
             + "---\n" + TestChecks.cluster("other", "prod", 3)
             + "---\napiVersion: v1\nkind: Secret\nmetadata: {name: admin, namespace: prod}\n"
             + "---\napiVersion: example.com/v1\nkind: Neo4jEnterpriseStandalone\nmetadata: {name: impostor}\n");
@@ -43,8 +44,8 @@ class RunResolverTest {
 
     @Test
     void aDuplicateResolvesToTheFirstInRunOrderWhateverTheInputOrder() {
-        List<Resource> a = TestChecks.parse("a.yaml", TestChecks.cluster("graph", null, 3));
-        List<Resource> b = TestChecks.parse("b.yaml", TestChecks.cluster("graph", null, 5));
+        List<Resource> a = Manifests.parse("a.yaml", TestChecks.cluster("graph", null, 3));
+        List<Resource> b = Manifests.parse("b.yaml", TestChecks.cluster("graph", null, 5));
         Resource first = new RunResolver(TestChecks.concat(a, b), false).resolve(Kinds.CLUSTER, "", "graph")
                 .object().orElseThrow();
         Resource reversed = new RunResolver(TestChecks.concat(b, a), false).resolve(Kinds.CLUSTER, "", "graph")

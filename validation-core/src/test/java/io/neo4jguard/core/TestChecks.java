@@ -2,17 +2,15 @@ package io.neo4jguard.core;
 
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.neo4jguard.core.api.Kinds;
+import io.neo4jguard.core.api.Messages;
 import io.neo4jguard.core.api.PatchOperation;
 import io.neo4jguard.core.api.Resource;
 import io.neo4jguard.core.api.RuleMeta;
 import io.neo4jguard.core.api.Severity;
 import io.neo4jguard.core.engine.Check;
-import io.neo4jguard.core.api.Messages;
-import io.neo4jguard.core.tree.Node;
 import io.neo4jguard.core.engine.RuleContext;
-import io.neo4jguard.core.read.ManifestParser;
-import io.neo4jguard.core.read.ReadException;
 import io.neo4jguard.core.rules.refs.References;
+import io.neo4jguard.core.tree.Node;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -132,23 +130,6 @@ public final class TestChecks {
     /** Every rule of {@link #all()} plus the engine's own: what a policy in tests is checked against. */
     public static List<RuleMeta> allRules() {
         return Validator.of(all(), io.neo4jguard.core.policy.Policy.defaults()).rules();
-    }
-
-    /** Objects from YAML text (tests build objects from YAML, never by hand). */
-    public static List<Resource> parse(String file, String yaml) {
-        try {
-            return new ManifestParser().parse(file, yaml);
-        } catch (ReadException e) {
-            throw new IllegalArgumentException(e.describe(), e);
-        }
-    }
-
-    public static Resource one(String yaml) {
-        List<Resource> rs = parse("test.yaml", yaml);
-        if (rs.size() != 1) {
-            throw new IllegalArgumentException("expected one object, got " + rs.size());
-        }
-        return rs.get(0);
     }
 
     public static List<Resource> concat(List<Resource> a, List<Resource> b) {

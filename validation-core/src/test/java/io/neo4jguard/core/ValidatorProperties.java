@@ -5,6 +5,7 @@ import io.neo4jguard.core.policy.Policy;
 import io.neo4jguard.core.report.JsonReport;
 import io.neo4jguard.core.report.SarifReport;
 import io.neo4jguard.core.report.TextReport;
+import io.neo4jguard.core.testkit.Manifests;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -66,7 +67,7 @@ class ValidatorProperties {
         return file.list().ofMinSize(0).ofMaxSize(4).map(files -> {
             List<Resource> out = new ArrayList<>();
             for (int i = 0; i < files.size(); i++) {
-                out.addAll(TestChecks.parse("f" + (i % 2) + ".yaml", files.get(i)));
+                out.addAll(Manifests.parse("f" + (i % 2) + ".yaml", files.get(i)));
             }
             return out;
         });

@@ -10,6 +10,7 @@ import io.neo4jguard.core.policy.PolicyException;
 import io.neo4jguard.core.report.ObjectReport;
 import io.neo4jguard.core.report.Report;
 import io.neo4jguard.core.rules.refs.References;
+import io.neo4jguard.core.testkit.Manifests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,7 +33,7 @@ class ValidatorTest {
 
     @Test
     void validatesOneObjectAndReportsEveryProblem() {
-        Resource r = TestChecks.one("""
+        Resource r = Manifests.one("""
                 apiVersion: neo4j.neo4j.com/v1beta1
                 kind: Neo4jEnterpriseCluster
                 metadata: {name: g}
@@ -48,7 +49,7 @@ class ValidatorTest {
 
     @Test
     void objectsThatAreNotOursAreContextNotValidated() {
-        Report report = validator.check(TestChecks.parse("a.yaml", TestChecks.cluster("g", null, 1)
+        Report report = validator.check(Manifests.parse("a.yaml", TestChecks.cluster("g", null, 1)
                 + "---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n"
                 + "---\napiVersion: v1\nkind: Secret\nmetadata: {name: s}\n"), List.of(), false);
         assertThat(report.objects()).extracting(o -> o.resource().kind()).containsExactly("Neo4jEnterpriseCluster");
@@ -62,15 +63,15 @@ class ValidatorTest {
     @Test
     void referencesResolveAcrossFilesOfTheRun() {
         List<Resource> objects = TestChecks.concat(
-                TestChecks.parse("db.yaml", TestChecks.database("sales", null, "graph")),
-                TestChecks.parse("cluster.yaml", TestChecks.cluster("graph", "default", 3)));
+                Manifests.parse("db.yaml", TestChecks.database("sales", null, "graph")),
+                Manifests.parse("cluster.yaml", TestChecks.cluster("graph", "default", 3)));
         Report report = validator.check(objects, List.of(), true);
         assertThat(report.findings()).isEmpty();
     }
 
     @Test
     void strictRefsTurnsAMissingTargetFromWarningIntoError() {
-        List<Resource> objects = TestChecks.parse("db.yaml", TestChecks.database("sales", "prod", "graph"));
+        List<Resource> objects = Manifests.parse("db.yaml", TestChecks.database("sales", "prod", "graph"));
         Finding lenient = validator.check(objects, List.of(), false).findings().findFirst().orElseThrow();
         Finding strict = validator.check(objects, List.of(), true).findings().findFirst().orElseThrow();
         assertThat(lenient.rule()).isEqualTo(References.TARGET_NOT_IN_RUN.id());
@@ -82,9 +83,9 @@ class ValidatorTest {
 
     @Test
     void oldObjectsMakeAnUpdateMatchedByKindNamespaceAndNameWithDefaultNamespace() {
-        List<Resource> now = TestChecks.parse("new.yaml", TestChecks.cluster("graph", null, 3)
+        List<Resource> now = Manifests.parse("new.yaml", TestChecks.cluster("graph", null, 3)
                 + "---\n" + TestChecks.cluster("other", "prod", 3));
-        List<Resource> before = TestChecks.parse("old.yaml", TestChecks.cluster("graph", "default", 6)
+        List<Resource> before = Manifests.parse("old.yaml", TestChecks.cluster("graph", "default", 6)
                 + "---\n" + TestChecks.cluster("other", "staging", 6));
         Report report = validator.check(now, before, false);
         assertThat(report.objects()).extracting(o -> o.resource().name() + ":"
@@ -96,7 +97,7 @@ class ValidatorTest {
     @Test
     void aThrowingCheckBecomesAFindingNotACrash() {
         Validator v = Validator.of(List.of(new TestChecks.Broken()), Policy.defaults());
-        Report report = v.check(TestChecks.parse("p.yaml", """
+        Report report = v.check(Manifests.parse("p.yaml", """
                 apiVersion: neo4j.neo4j.com/v1beta1
                 kind: Neo4jPlugin
                 metadata: {name: apoc}
@@ -112,7 +113,7 @@ class ValidatorTest {
         Path good = dir.resolve("good.yaml");
         Files.writeString(good, "apiVersion: neo4j-guard.io/v1alpha1\nkind: Policy\nrules:\n  memory: off\n");
         Validator relaxed = validator.withPolicyFile(good);
-        Resource r = TestChecks.one(TestChecks.cluster("g", null, 1).replace("limits: {memory: 8Gi}", "{}"));
+        Resource r = Manifests.one(TestChecks.cluster("g", null, 1).replace("limits: {memory: 8Gi}", "{}"));
         assertThat(validator.validate(r, null, Resolver.NONE)).extracting(Finding::rule)
                 .contains("memory.test-no-limit");
         assertThat(relaxed.validate(r, null, Resolver.NONE)).extracting(Finding::rule)
@@ -128,8 +129,8 @@ class ValidatorTest {
     @Test
     void reportListsObjectsInSourceOrder() {
         List<Resource> objects = TestChecks.concat(
-                TestChecks.parse("b.yaml", TestChecks.cluster("c3", null, 3)),
-                TestChecks.parse("a.yaml", TestChecks.cluster("c2", null, 3) + "---\n"
+                Manifests.parse("b.yaml", TestChecks.cluster("c3", null, 3)),
+                Manifests.parse("a.yaml", TestChecks.cluster("c2", null, 3) + "---\n"
                         + TestChecks.cluster("c1", null, 3)));
         assertThat(validator.check(objects, null, false).objects())
                 .extracting(ObjectReport::qualifiedName)

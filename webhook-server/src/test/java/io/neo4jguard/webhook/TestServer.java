@@ -5,12 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.neo4jguard.certs.CertDir;
 import io.neo4jguard.certs.CertRequest;
 import io.neo4jguard.core.Validator;
+import io.neo4jguard.core.api.Resolver;
+import io.neo4jguard.core.api.Resource;
 import io.neo4jguard.core.policy.Policy;
+import io.neo4jguard.core.testkit.Resolvers;
 import io.neo4jguard.webhook.observe.JsonLog;
 import io.neo4jguard.kube.resolve.ResolverProvider;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,6 +27,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /** A real webhook server on ephemeral ports, with a client that trusts its CA. */
 final class TestServer implements AutoCloseable {
@@ -56,8 +59,8 @@ final class TestServer implements AutoCloseable {
         } catch (io.neo4jguard.core.policy.PolicyException e) {
             throw new IllegalStateException(e);
         }
-        InMemoryResolver cluster = new InMemoryResolver().put(secret("prod", "neo4j-admin"))
-                .put(secret("staging", "neo4j-admin"));
+        Resolver cluster = Resolvers.of(true, Resource.of(secret("prod", "neo4j-admin")),
+                Resource.of(secret("staging", "neo4j-admin")));
         ServerConfig config = ServerConfig.create(dir).bind("127.0.0.1").port(0).metricsPort(0)
                 .validator(v).resolvers(ResolverProvider.fixed(cluster)).shutdownDelay(Duration.ZERO)
                 .log(new JsonLog(logs::add));

@@ -33,7 +33,7 @@ import java.util.concurrent.TimeUnit;
  * {@code -Dneo4jguard.kube.workDir=...}): the etcd and API server logs stay for a failed build to read; the
  * keys, the token and the etcd data are deleted when the control plane stops.
  */
-public final class ControlPlane implements AutoCloseable {
+public final class ControlPlane implements PerJvm.Processes {
     /**
      * etcd is ready within a second; 30 s leaves room for a machine busy with parallel builds.
      */
@@ -47,26 +47,29 @@ public final class ControlPlane implements AutoCloseable {
     /** Binding races on a port another process took after we found it free; three fresh tries settle it. */
     private static final int START_ATTEMPTS = 3;
 
-    private static ControlPlane shared;
-    private static KubeTestEnvException sharedFailure;
+    private static final PerJvm<ControlPlane> SHARED =
+            new PerJvm<>("kube-testenv", () -> start(KubeBinaries.resolve(), defaultWorkDir()));
 
     private final KubeBinaries binaries;
     private final Path runDir;
     private final Credentials credentials;
     private final Supervised etcd;
-    private final Supervised apiServer;
+    /** Replaced by {@link #restartApiServer()}. */
+    private volatile Supervised apiServer;
+    private final List<String> apiServerArgs;
     private final URI url;
     private final KubernetesClient client;
     private final Path kubeconfig;
     private volatile boolean closed;
 
     private ControlPlane(KubeBinaries binaries, Path runDir, Credentials credentials, Supervised etcd,
-                         Supervised apiServer, URI url, Path kubeconfig) {
+                         Supervised apiServer, List<String> apiServerArgs, URI url, Path kubeconfig) {
         this.binaries = binaries;
         this.runDir = runDir;
         this.credentials = credentials;
         this.etcd = etcd;
         this.apiServer = apiServer;
+        this.apiServerArgs = List.copyOf(apiServerArgs);
         this.url = url;
         this.kubeconfig = kubeconfig;
         this.client = newClient();
@@ -77,29 +80,13 @@ public final class ControlPlane implements AutoCloseable {
      * stopped when the JVM exits. A failure is remembered: every later call fails with the same message at
      * once instead of building or starting again.
      */
-    public static synchronized ControlPlane shared() {
-        if (sharedFailure != null) {
-            throw sharedFailure;
-        }
-        if (shared == null || shared.closed) {
-            try {
-                shared = start(KubeBinaries.resolve(), defaultWorkDir());
-            } catch (KubeTestEnvException e) {
-                sharedFailure = e;
-                throw e;
-            }
-            ControlPlane started = shared;
-            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "kube-testenv-stop"));
-        }
-        shared.ensureRunning();
-        return shared;
+    public static ControlPlane shared() {
+        return SHARED.get();
     }
 
     /** Stops the shared control plane if one runs (the extension calls this when the test run ends). */
-    static synchronized void stopShared() {
-        if (shared != null) {
-            shared.close();
-        }
+    static void stopShared() {
+        SHARED.stop();
     }
 
     static Path defaultWorkDir() {
@@ -148,12 +135,12 @@ public final class ControlPlane implements AutoCloseable {
 
             int port = FreePort.next();
             URI url = URI.create("https://127.0.0.1:" + port);
-            api = Supervised.start("kube-apiserver", apiServerArgs(binaries, credentials, etcdPort, port, runDir),
-                    runDir, runDir.resolve("kube-apiserver.log"));
+            List<String> args = apiServerArgs(binaries, credentials, etcdPort, port, runDir);
+            api = Supervised.start("kube-apiserver", args, runDir, runDir.resolve("kube-apiserver.log"));
             Readiness.await("kube-apiserver", api, url.resolve("/readyz"), credentials.token, credentials.caPem,
                     API_READY);
             Path kubeconfig = Kubeconfig.write(runDir.resolve("secrets/kubeconfig"), url, credentials);
-            ControlPlane cp = new ControlPlane(binaries, runDir, credentials, etcd, api, url, kubeconfig);
+            ControlPlane cp = new ControlPlane(binaries, runDir, credentials, etcd, api, args, url, kubeconfig);
             // /readyz is green before the "default" namespace exists (a controller inside the API server makes
             // it); tests create things there, so wait for it too.
             cp.client.namespaces().withName("default").waitUntilCondition(Objects::nonNull, 30, TimeUnit.SECONDS);
@@ -254,16 +241,35 @@ public final class ControlPlane implements AutoCloseable {
         return runDir;
     }
 
+    @Override
+    public boolean isClosed() {
+        return closed;
+    }
+
     /** Fails with the exit report of whichever process has died. */
+    @Override
     public void ensureRunning() {
         if (closed) {
             throw new KubeTestEnvException("the control plane was stopped");
         }
-        for (Supervised p : List.of(etcd, apiServer)) {
-            if (!p.isAlive()) {
-                throw new KubeTestEnvException("the control plane is down: " + p.exitReport());
-            }
-        }
+        Supervised.ensureAlive("the control plane", List.of(etcd, apiServer));
+    }
+
+    /**
+     * Kills kube-apiserver (SIGKILL, like a crashed or evicted API server: no graceful drain, open watches just
+     * break) and starts it again with the same flags on the same port; etcd and everything stored stay. Returns
+     * once the new process answers {@code /readyz}. For fault tests: a controller's informers and leases must
+     * survive this. Use it on a control plane of the test's own ({@link #start}): on the shared one it would
+     * interrupt every other user of the run. The API server's metrics start again from zero.
+     */
+    public synchronized void restartApiServer() {
+        ensureRunning();
+        long start = System.nanoTime();
+        apiServer.stop();
+        Supervised api = Supervised.start("kube-apiserver", apiServerArgs, runDir, runDir.resolve("kube-apiserver.log"));
+        apiServer = api;
+        Readiness.await("kube-apiserver", api, url.resolve("/readyz"), credentials.token, credentials.caPem, API_READY);
+        Progress.log("kube-apiserver restarted at " + url + " in " + Progress.seconds(System.nanoTime() - start));
     }
 
     /** Stops the API server and etcd and deletes keys, token and data; idempotent. */

@@ -8,11 +8,13 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.stream.Collectors;
 
 /**
  * The three binaries of the test control plane and where they came from. {@link #resolve()} looks, in order:
@@ -31,8 +33,14 @@ import java.util.Properties;
  * Concurrent JVMs (two modules' test forks, two checkouts) serialise on a lock file in the cache, so one builds
  * and the other waits and reuses.
  *
+ * <p>Other binaries ({@link Tool}: kube-controller-manager, kube-scheduler, kwok for {@link SimulatedCluster})
+ * go into the same directory through {@link #provide}, with the same stamp, lock and progress lines: each from
+ * its {@code TEST_ASSET_<NAME>} variable, else from {@code KUBEBUILDER_ASSETS} if that directory has it, else
+ * the cache. Asking for several at once lets the missing commands of one module build in one {@code go build}.
+ *
  * <p>{@code main} provisions without starting anything, for a CI step that warms the cache:
- * {@code ./mvnw -q -pl kube-testenv compile exec:java -Dexec.mainClass=io.neo4jguard.kube.testenv.KubeBinaries}.
+ * {@code ./mvnw -q -pl kube-testenv compile exec:java -Dexec.mainClass=io.neo4jguard.kube.testenv.KubeBinaries}
+ * (add {@code -Dexec.args=cluster} for the simulated cluster's binaries).
  */
 public final class KubeBinaries {
     static final String ASSETS = "KUBEBUILDER_ASSETS";
@@ -74,10 +82,16 @@ public final class KubeBinaries {
         return resolve(System.getenv(), defaultCacheBase(System.getenv()));
     }
 
+    /**
+     * Warms the cache: the control plane's binaries, and with the argument {@code cluster} also
+     * kube-controller-manager, kube-scheduler and kwok (built together with the others when none is cached).
+     */
     public static void main(String[] args) {
-        KubeBinaries b = resolve();
-        System.out.println("kube-apiserver " + b.apiServer() + "\netcd           " + b.etcd()
-                + "\nkubectl        " + b.kubectl() + "\n(" + b.origin() + ")");
+        List<Tool> tools = new ArrayList<>(Tool.CONTROL_PLANE);
+        if (List.of(args).contains("cluster")) {
+            tools.addAll(Tool.CLUSTER);
+        }
+        provide(tools).forEach((tool, path) -> System.out.printf("%-24s %s%n", tool.binary(), path));
     }
 
     static Path defaultCacheBase(Map<String, String> env) {
@@ -104,13 +118,55 @@ public final class KubeBinaries {
         if (assets.isPresent()) {
             return assets.get();
         }
+        return inDir(cacheDir(cacheBase), fromCache(env, cacheBase, goFallbacks, Tool.CONTROL_PLANE));
+    }
+
+    /**
+     * Paths of {@code tools}, each from its {@code TEST_ASSET_<NAME>} variable, else from {@code KUBEBUILDER_ASSETS}
+     * when that directory has it, else from the cache, building what the cache lacks (under the lock; tools of
+     * one {@link Tool.Build} that are all missing are built together). For tools envtest does not ship
+     * (kube-controller-manager, kube-scheduler, kwok) and for test beds that need several at once.
+     */
+    static Map<Tool, Path> provide(Map<String, String> env, Path cacheBase, List<Path> goFallbacks, List<Tool> tools) {
+        Map<Tool, Path> out = new LinkedHashMap<>();
+        List<Tool> fromCache = new ArrayList<>();
+        String assets = env.get(ASSETS);
+        for (Tool t : tools) {
+            String single = env.get(t.assetVariable());
+            Path inAssets = assets == null || assets.isBlank() ? null : Path.of(assets).resolve(t.binary());
+            if (single != null && !single.isBlank()) {
+                if (!Files.isExecutable(Path.of(single))) {
+                    throw new KubeTestEnvException(t.assetVariable() + "=" + single + " is not an executable file");
+                }
+                out.put(t, Path.of(single));
+            } else if (inAssets != null && Files.isExecutable(inAssets)) {
+                out.put(t, inAssets);
+            } else {
+                fromCache.add(t);
+            }
+        }
+        if (!fromCache.isEmpty()) {
+            Path dir = cacheDir(cacheBase);
+            fromCache(env, cacheBase, goFallbacks, fromCache);
+            fromCache.forEach(t -> out.put(t, dir.resolve(t.binary())));
+        }
+        return out;
+    }
+
+    /** {@link #provide} from the real environment and the default cache. */
+    static Map<Tool, Path> provide(List<Tool> tools) {
+        return provide(System.getenv(), defaultCacheBase(System.getenv()), GoToolchain.DEFAULT_FALLBACKS, tools);
+    }
+
+    /** Makes sure the cache holds {@code tools}; returns where they came from, for logs. */
+    private static String fromCache(Map<String, String> env, Path cacheBase, List<Path> goFallbacks, List<Tool> tools) {
         Path dir = cacheDir(cacheBase);
-        if (upToDate(dir)) {
-            return inDir(dir, "cache " + dir);
+        if (upToDate(dir, tools)) {
+            return "cache " + dir;
         }
         Optional<Path> go = GoToolchain.locate(env, goFallbacks);
         if (go.isEmpty()) {
-            throw new KubeTestEnvException(missingGo(dir));
+            throw new KubeTestEnvException(missingGo(dir, tools));
         }
         try {
             Files.createDirectories(dir);
@@ -122,11 +178,11 @@ public final class KubeBinaries {
                     lock = ch.lock();
                 }
                 try {
-                    if (upToDate(dir)) {
-                        return inDir(dir, "cache " + dir + " (built by another process)");
+                    if (upToDate(dir, tools)) {
+                        return "cache " + dir + " (built by another process)";
                     }
-                    build(go.get(), env, cacheBase, dir);
-                    return inDir(dir, "built into " + dir);
+                    build(go.get(), env, cacheBase, dir, tools);
+                    return "built into " + dir;
                 } finally {
                     lock.release();
                 }
@@ -138,53 +194,55 @@ public final class KubeBinaries {
 
     /** The one line a developer or CI log shows when nothing can provide the binaries. */
     static String missingGo(Path dir) {
-        return "The *IT tests need kube-apiserver " + Versions.KUBERNETES + " and etcd " + Versions.ETCD
-                + ": install Go " + Versions.MINIMUM_GO + "+ (https://go.dev/dl/) to have them built once into " + dir
-                + ", or set " + ASSETS + " to a directory with kube-apiserver, etcd and kubectl"
-                + " (setup-envtest use 1.34.x -p path).";
+        return missingGo(dir, Tool.CONTROL_PLANE);
     }
 
-    private static void build(Path goExecutable, Map<String, String> env, Path cacheBase, Path dir) {
+    static String missingGo(Path dir, List<Tool> tools) {
+        String names = tools.stream().map(t -> t.binary() + " " + t.version()).collect(Collectors.joining(", "));
+        return "The *IT tests need " + names + ": install Go " + Versions.MINIMUM_GO + "+ (https://go.dev/dl/) to have"
+                + " them built once into " + dir + ", or set " + ASSETS + " to a directory with kube-apiserver, etcd"
+                + " and kubectl (setup-envtest use 1.34.x -p path)"
+                + (tools.stream().anyMatch(t -> !Tool.CONTROL_PLANE.contains(t)) ? " and the others" : "") + ".";
+    }
+
+    /** Builds the missing {@code tools}, grouped by their build, stamping each group as it lands. */
+    private static void build(Path goExecutable, Map<String, String> env, Path cacheBase, Path dir, List<Tool> tools) {
         Path build = cacheBase.resolve("build");
         GoToolchain go = GoToolchain.check(goExecutable, Versions.MINIMUM_GO, GoBuild.environment(env),
                 build.resolve("go-version.log"));
         GoBuild b = new GoBuild(go, build, env);
         Properties stamp = stamp(dir);
-        if (!built(dir, stamp, "kube-apiserver", Versions.KUBERNETES) || !built(dir, stamp, "kubectl", Versions.KUBERNETES)) {
-            b.buildKubernetes(dir, true);
-            stamp.setProperty("kube-apiserver", Versions.KUBERNETES);
-            stamp.setProperty("kubectl", Versions.KUBERNETES);
-            writeStamp(dir, stamp);
+        Map<Tool.Build, List<Tool>> missing = new LinkedHashMap<>();
+        for (Tool t : tools) {
+            if (!built(dir, stamp, t.binary(), t.version())) {
+                missing.computeIfAbsent(t.build(), k -> new ArrayList<>()).add(t);
+            }
         }
-        if (!built(dir, stamp, "etcd", Versions.ETCD)) {
-            b.buildEtcd(dir);
-            stamp.setProperty("etcd", Versions.ETCD);
+        missing.forEach((how, group) -> {
+            how.run(b, dir, group.stream().map(Tool::binary).toList());
+            group.forEach(t -> stamp.setProperty(t.binary(), t.version()));
             writeStamp(dir, stamp);
-        }
+        });
     }
 
     /**
-     * The cache directory holds all three binaries of the pinned versions. A directory without our stamp was
-     * filled by someone else (copied from setup-envtest): its binaries are trusted as they are.
+     * The cache directory holds the control plane's binaries of the pinned versions. A directory without our
+     * stamp was filled by someone else (copied from setup-envtest): its binaries are trusted as they are.
      */
     static boolean upToDate(Path dir) {
+        return upToDate(dir, Tool.CONTROL_PLANE);
+    }
+
+    static boolean upToDate(Path dir, List<Tool> tools) {
         Properties stamp = stamp(dir);
         boolean foreign = !Files.exists(dir.resolve(STAMP));
-        for (Map.Entry<String, String> e : expected().entrySet()) {
-            boolean present = Files.isExecutable(dir.resolve(e.getKey()));
-            if (!present || (!foreign && !e.getValue().equals(stamp.getProperty(e.getKey())))) {
+        for (Tool t : tools) {
+            boolean present = Files.isExecutable(dir.resolve(t.binary()));
+            if (!present || (!foreign && !t.version().equals(stamp.getProperty(t.binary())))) {
                 return false;
             }
         }
         return true;
-    }
-
-    private static Map<String, String> expected() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("kube-apiserver", Versions.KUBERNETES);
-        m.put("etcd", Versions.ETCD);
-        m.put("kubectl", Versions.KUBERNETES);
-        return m;
     }
 
     private static boolean built(Path dir, Properties stamp, String binary, String version) {

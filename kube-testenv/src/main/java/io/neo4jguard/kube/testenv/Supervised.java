@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -39,13 +40,19 @@ final class Supervised {
 
     /** Starts {@code argv} with stdout and stderr appended to {@code log}. */
     static Supervised start(String name, List<String> argv, Path dir, Path log) {
+        return start(name, argv, dir, log, Map.of());
+    }
+
+    /** Same, with {@code env} added to the JVM's environment. */
+    static Supervised start(String name, List<String> argv, Path dir, Path log, Map<String, String> env) {
         List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", WATCHDOG, name));
         command.addAll(argv);
         try {
-            Process p = new ProcessBuilder(command).directory(dir.toFile())
+            ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .start();
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            pb.environment().putAll(env);
+            Process p = pb.start();
             return new Supervised(name, p, log);
         } catch (IOException e) {
             throw new KubeTestEnvException("cannot start " + name + ": " + e.getMessage());
@@ -54,6 +61,15 @@ final class Supervised {
 
     boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** Fails with the exit report of the first of {@code processes} that has died; {@code what} names the set. */
+    static void ensureAlive(String what, List<Supervised> processes) {
+        for (Supervised p : processes) {
+            if (!p.isAlive()) {
+                throw new KubeTestEnvException(what + " is down: " + p.exitReport());
+            }
+        }
     }
 
     Path log() {

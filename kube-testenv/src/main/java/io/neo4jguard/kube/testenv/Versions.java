@@ -19,6 +19,11 @@ package io.neo4jguard.kube.testenv;
 final class Versions {
     static final String KUBERNETES = System.getProperty("neo4jguard.kube.version", "1.34.10");
     static final String ETCD = System.getProperty("neo4jguard.etcd.version", "3.6.16");
+    /**
+     * kwok v0.8.0 (2026-06-23), the newest release on the module proxy; {@code go 1.26.0} like etcd. Its
+     * client-go 0.36 talks to the 1.34 API server within the supported client skew.
+     */
+    static final String KWOK = System.getProperty("neo4jguard.kwok.version", "0.8.0");
 
     /** The highest {@code go} line among the two wrapper modules' requirements (etcd 3.6.16: go 1.26.0). */
     static final String MINIMUM_GO = "1.26";

@@ -11,6 +11,9 @@ import java.util.Objects;
  * The tree is never changed by the engine (mutation produces patches, not edits).
  */
 public final class Resource {
+    /** Where an object whose manifest names no namespace is created. */
+    public static final String DEFAULT_NAMESPACE = "default";
+
     private final ObjectNode tree;
     private final String file;
     private final int document;
@@ -61,6 +64,20 @@ public final class Resource {
     /** The namespace as written; empty when the manifest leaves it to the context. */
     public String namespace() {
         return tree.path("metadata").path("namespace").asText("");
+    }
+
+    /**
+     * The namespace the object lands in: as written, or {@value #DEFAULT_NAMESPACE} when the manifest has none
+     * (what {@code kubectl apply} does with the default context). References, policies, reports and patches
+     * all name the object by this.
+     */
+    public String effectiveNamespace() {
+        return effectiveNamespace(namespace());
+    }
+
+    /** {@code written}, or {@value #DEFAULT_NAMESPACE} when it is null or empty. */
+    public static String effectiveNamespace(String written) {
+        return written == null || written.isEmpty() ? DEFAULT_NAMESPACE : written;
     }
 
     public JsonNode metadata() {

@@ -20,8 +20,8 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "mutate", mixinStandardHelpOptions = true, sortOptions = false,
@@ -101,7 +101,7 @@ final class MutateCommand implements Callable<Integer> {
             o.put("file", r.file());
             o.put("document", r.document());
             o.put("kind", r.kind());
-            o.put("namespace", r.namespace().isEmpty() ? "default" : r.namespace());
+            o.put("namespace", r.effectiveNamespace());
             o.put("name", r.name());
             ArrayNode patch = o.putArray("patch");
             for (PatchOperation op : ops) {

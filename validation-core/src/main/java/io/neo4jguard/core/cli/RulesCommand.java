@@ -1,6 +1,7 @@
 package io.neo4jguard.core.cli;
 
 import io.neo4jguard.core.api.RuleMeta;
+import io.neo4jguard.core.report.RuleSources;
 import io.neo4jguard.core.report.RulesDoc;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,7 +32,7 @@ final class RulesCommand implements Callable<Integer> {
     public Integer call() {
         List<RuleMeta> rules = invocation.validator().rules();
         if (format == Format.markdown) {
-            invocation.out().print(RulesDoc.render(rules));
+            invocation.out().print(RulesDoc.render(rules, RuleSources.of(invocation.checks())));
             return Main.OK;
         }
         int width = rules.stream().mapToInt(r -> r.id().length()).max().orElse(0);

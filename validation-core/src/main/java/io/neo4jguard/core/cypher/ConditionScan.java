@@ -12,7 +12,8 @@ import java.util.Set;
  * by looking at tokens rather than parsing, so each is reported with its own reason even when the grammar
  * would have stopped earlier. The condition ends up in
  * {@code CYPHER 25 CREATE OR REPLACE AUTH RULE `name` SET CONDITION <condition> SET ENABLED <bool>}
- * (anchor rules §4); each check below names what it would do there.
+ * (the reference operator, github.com/priyolahiri/neo4j-kubernetes-operator,
+ * internal/validation/authrule_validator.go); each check below names what it would do there.
  */
 final class ConditionScan {
     private final List<Token> all;

@@ -9,7 +9,8 @@ import java.util.Set;
  * is spliced into {@code CREATE AUTH RULE ... SET CONDITION <condition> SET ENABLED ...} such a word is at
  * best confusing and at worst the start of an injected clause, so outside literals, property keys, map keys
  * and backticks it is refused. The list covers the anchor operator's blacklist and the keywords it missed
- * (anchor rules §4), the Cypher 25 clauses (FINISH, INSERT, LET, FILTER, NEXT, WHEN conditional queries) and
+ * (internal/validation/authrule_validator.go), the Cypher 25 clauses (FINISH, INSERT, LET, FILTER, NEXT, WHEN
+ * conditional queries) and
  * CASE/WHEN (CASE expressions are not part of the condition grammar).
  */
 public final class CypherKeywords {

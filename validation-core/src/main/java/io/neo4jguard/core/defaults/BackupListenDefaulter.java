@@ -6,14 +6,15 @@ import io.neo4jguard.core.api.Kinds;
 import io.neo4jguard.core.api.Resource;
 import io.neo4jguard.core.api.RuleMeta;
 import io.neo4jguard.core.api.Severity;
-import io.neo4jguard.core.tree.Node;
 import io.neo4jguard.core.settings.ConfigEntry;
 import io.neo4jguard.core.settings.ConfigSources;
 import io.neo4jguard.core.settings.SettingNames;
+import io.neo4jguard.core.tree.Node;
 
 /**
  * Makes the online-backup port reachable from backup Jobs. Neo4j listens for backups on
- * {@code 127.0.0.1:6362} by default (neo4j-facts §5 ports), which only a process in the same pod can
+ * {@code 127.0.0.1:6362} by default (https://neo4j.com/docs/operations-manual/current/configuration/ports/), which
+ * only a process in the same pod can
  * reach: a Neo4jBackup Job in its own pod would fail to connect on every run.
  */
 final class BackupListenDefaulter implements Defaulter {

@@ -5,10 +5,10 @@ import io.neo4jguard.core.api.Kinds;
 import io.neo4jguard.core.api.Resource;
 import io.neo4jguard.core.api.RuleMeta;
 import io.neo4jguard.core.api.Severity;
-import io.neo4jguard.core.tree.Node;
 import io.neo4jguard.core.memory.MemoryBudget;
 import io.neo4jguard.core.memory.MemoryRecommendation;
 import io.neo4jguard.core.memory.MemorySettings;
+import io.neo4jguard.core.tree.Node;
 import io.neo4jguard.core.units.KubernetesQuantity;
 import io.neo4jguard.core.units.Neo4jSize;
 import io.neo4jguard.core.units.Parsed;
@@ -71,7 +71,7 @@ final class MemoryPoolsDefaulter implements Defaulter {
             "spec:\n  resources:\n    limits:\n      memory: 8Gi\n  config:\n    server.memory.heap.initial_size: 3584m\n"
                     + "    server.memory.heap.max_size: 3584m\n    server.memory.pagecache.size: 2g");
 
-    /** Neo4j's recommendation never gives less page cache than 8 MiB (neo4j-facts §1.2 step 5); neither do we. */
+    /** Neo4j's recommendation never gives less page cache than 8 MiB (its last step clamps to 8 MiB); neither do we. */
     static final long MIN_PAGE_CACHE = MemoryRecommendation.MIN_PAGE_CACHE;
 
     private static final long MIB = 1024L * 1024;

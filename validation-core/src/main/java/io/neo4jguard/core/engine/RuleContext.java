@@ -72,8 +72,7 @@ public final class RuleContext {
 
     /** The namespace for references: the object's own, or {@code default} when the manifest has none. */
     public String namespace() {
-        String ns = resource.namespace();
-        return ns.isEmpty() ? "default" : ns;
+        return resource.effectiveNamespace();
     }
 
     public void report(RuleMeta rule, String field, String message) {

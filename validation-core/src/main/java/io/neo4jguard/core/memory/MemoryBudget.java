@@ -3,14 +3,15 @@ package io.neo4jguard.core.memory;
 import java.util.Locale;
 
 /**
- * The arithmetic of the two memory tiers (DESIGN §3 "Memory"): what heap + page cache (+ 5.x off-heap
+ * The arithmetic of the two memory tiers: what heap + page cache (+ 5.x off-heap
  * transaction state) leave of the container's memory, against a hard floor and against Neo4j's own OS reserve.
  *
  * <p><b>The hard floor</b> is what the JVM needs outside the heap for Neo4j to run at all; below it the
  * kernel's OOM killer ends the container under ordinary load. The heap and page cache are fixed-size and,
  * with initial = max and {@code -XX:+AlwaysPreTouch} in Neo4j's shipped neo4j.conf, resident from the start
- * (neo4j-facts §1.4), so everything else must fit in what they leave. Components (neo4j-facts §1.5 lists
- * them; sizes are JDK 17/21 defaults read with {@code java -XX:+PrintFlagsFinal}, plus estimates where the
+ * (BootloaderOsAbstraction), so everything else must fit in what they leave. Components (listed in
+ * https://neo4j.com/docs/operations-manual/current/performance/memory-configuration/; sizes are JDK 17/21 defaults
+ * read with {@code java -XX:+PrintFlagsFinal}, plus estimates where the
  * JVM sets no bound, kept deliberately low so the floor only catches configurations that cannot work):
  * <ul>
  *   <li>code cache: the JIT reserves 240 MiB ({@code ReservedCodeCacheSize}); a warmed-up server with
@@ -25,7 +26,8 @@ import java.util.Locale;
  * 64 + 96 + 32 + 64 = 256 MiB, fixed; plus the garbage collector's side tables, which grow with the heap:
  * G1's mark bitmap is heap/64 and its card table heap/512, remembered sets add about as much again, so
  * heap/32. Floor = 256 MiB + heap/32: 384 MiB for a 4 GiB heap, 640 MiB for 12 GiB; up to a 24 GiB heap
- * it stays within Neo4j's Kubernetes guidance of 1 GB headroom (neo4j-facts §1.5), so following that
+ * it stays within Neo4j's Kubernetes guidance of 1 GB headroom
+ * (https://neo4j.com/docs/operations-manual/current/kubernetes/configuration/), so following that
  * guidance passes.
  *
  * <p>The floor is never above what {@code neo4j-admin server memory-recommendation} itself leaves for the

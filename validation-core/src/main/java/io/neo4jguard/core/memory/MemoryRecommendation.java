@@ -2,7 +2,9 @@ package io.neo4jguard.core.memory;
 
 /**
  * Neo4j's own memory heuristic, {@code neo4j-admin server memory-recommendation --memory=<total>}, ported
- * to give the same bytes (neo4j-facts §1.2; the algorithm is identical from 5.26.0 to 2026.08.1 and has not
+ * to give the same bytes (org.neo4j.dbms.MemoryRecommendation in neo4j-dbms,
+ * https://neo4j.com/docs/operations-manual/current/configuration/neo4j-admin-memrec/; the algorithm is identical from
+ * 5.26.0 to 2026.08.1 and has not
  * changed since the 3.5 {@code memrec} command). Validation uses its OS reserve as the "recommended
  * headroom" tier; defaulting uses its heap and page cache.
  *
@@ -10,7 +12,7 @@ package io.neo4jguard.core.memory;
  * keeps Java's semantics step by step: the total in GiB as a {@code double}, linear interpolation between
  * the two bracketing rows of the table, {@code (long) (gib * 1024.0)} truncation to whole MiB, and the page
  * cache as the remainder clamped to [8 MiB, 16 TiB]. The unit tests check every recorded output of the real
- * command (neo4j-facts §1.3).
+ * command, run on 5.26.0, 5.26.30, 2025.01.0, 2025.12.1 and 2026.08.1.
  *
  * <p>Written from the documented behaviour; no Neo4j code is copied (neo4j-dbms is GPLv3).
  */
@@ -19,7 +21,8 @@ public final class MemoryRecommendation {
     private static final long GIB = MIB * 1024;
 
     /**
-     * The breakpoint table (neo4j-facts §1.2), in GiB: total memory, OS reserve, heap. The heap column stops
+     * The breakpoint table of org.neo4j.dbms.MemoryRecommendation, in GiB: total memory, OS reserve, heap. The heap
+     * column stops
      * at 31 GiB so the JVM keeps compressed ordinary object pointers (they need a heap below 32 GiB); there
      * is no separate cap.
      */
@@ -78,7 +81,7 @@ public final class MemoryRecommendation {
     /**
      * Neo4j 5.x with {@code db.tx_state.memory_allocation=OFF_HEAP}: the tx-state reserve is taken out of
      * the page cache. Note that Neo4j computes it from the <em>total</em> memory although its parameter is
-     * called heap memory (neo4j-facts §1.2 step 5); we keep that.
+     * called heap memory (its last step); we keep that.
      */
     public static Recommendation forTotalWithOffHeapTxState(long totalBytes) {
         return compute(totalBytes, true);
@@ -130,8 +133,9 @@ public final class MemoryRecommendation {
     }
 
     /**
-     * The string {@code neo4j-admin} prints for a size ({@code bytesToString}, neo4j-facts §1.2 "display
-     * rounding"): from 1 GiB up, whole {@code g} unless the remainder is at least 100 MiB, then the nearest
+     * The string {@code neo4j-admin} prints for a size ({@code bytesToString} in
+     * org.neo4j.dbms.MemoryRecommendation): from 1 GiB up, whole {@code g} unless the remainder is at least 100 MiB,
+     * then the nearest
      * 100 MiB in {@code m}; from 1 MiB up, whole {@code m} unless the remainder is at least 100 KiB, then the
      * nearest 100 KiB in {@code k}; below 1 MiB, KiB rounded up. The printed value can differ from the bytes
      * ({@code 3584 MiB} prints {@code 3600m}), so use it only where parity with neo4j-admin's output is wanted.

@@ -1,12 +1,12 @@
 package io.neo4jguard.core.memory;
 
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.neo4jguard.core.api.PatchOperation;
 import io.neo4jguard.core.api.Messages;
-import io.neo4jguard.core.tree.Node;
+import io.neo4jguard.core.api.PatchOperation;
 import io.neo4jguard.core.settings.ConfigEntry;
 import io.neo4jguard.core.settings.ConfigSources;
 import io.neo4jguard.core.settings.SettingNames;
+import io.neo4jguard.core.tree.Node;
 import io.neo4jguard.core.units.Neo4jSize;
 import io.neo4jguard.core.units.Parsed;
 
@@ -19,7 +19,8 @@ import java.util.OptionalLong;
 
 /**
  * The memory a Neo4j server will really use, read from every place that can set it, with Neo4j's own
- * precedence (neo4j-facts §1.4, §3.2, §3.4):
+ * precedence (Neo4j's launcher, BootloaderOsAbstraction; its setting migrators; the
+ * official image's entrypoint, https://neo4j.com/docs/operations-manual/current/docker/configuration/):
  * <ol>
  *   <li>env {@code JAVA_OPTS}: used verbatim as the JVM options; every heap setting below is ignored, and
  *       without {@code -Xmx} the JVM's default applies (25 % of the container limit, MaxRAMPercentage);</li>
@@ -31,7 +32,8 @@ import java.util.OptionalLong;
  * A setting can be written in {@code spec.config} or as a {@code NEO4J_*} env var; the image's entrypoint
  * replaces the neo4j.conf line with the env value, so env wins. A legacy name ({@code dbms.memory.heap.max_size})
  * counts when the new name is absent: Neo4j migrates it and the new name wins. {@code spec.propertySharding.config}
- * does not count: the operator drops memory keys from it (anchor rules §1.2 "Config").
+ * does not count: the operator drops memory keys from it (the reference operator,
+ * github.com/priyolahiri/neo4j-kubernetes-operator).
  * Unreadable values become {@link Note}s (the memory rules report them); nothing here throws.
  *
  * <p>Besides the sizes it records which pools the user <em>wrote</em> at all, readable or not
@@ -51,12 +53,16 @@ public final class MemorySettings {
     public static final String JVM_ADDITIONAL = "server.jvm.additional";
 
     private static final long MIB = 1024L * 1024;
-    /** 5.x default of server.memory.off_heap.transaction_max_size (neo4j-facts §3.1). */
+    /**
+     * 5.x default of server.memory.off_heap.transaction_max_size
+     * (https://neo4j.com/docs/operations-manual/current/configuration/configuration-settings/).
+     */
     static final long OFF_HEAP_TX_DEFAULT = 2048 * MIB;
-    /** The JVM's MaxRAMPercentage default: 25 % of the container limit (neo4j-facts §1.4, checked on JDK 17). */
+    /** The JVM's MaxRAMPercentage default: 25 % of the container limit (java -XX:+PrintFlagsFinal on JDK 17). */
     static final double JVM_DEFAULT_HEAP_FRACTION = 0.25;
 
-    /** Byte-size settings; their lower bounds other than 0 are in neo4j-facts §3.1 ("&gt;= 10 MiB or 0"). */
+    /** Byte-size settings; their lower bounds other than 0 are in the settings reference
+     * ("&gt;= 10 MiB or 0", https://neo4j.com/docs/operations-manual/current/configuration/configuration-settings/). */
     private static final List<String> SIZE_SETTINGS = List.of(HEAP_MAX, HEAP_INITIAL, PAGE_CACHE, TX_TOTAL,
             DB_TX_TOTAL, DB_TX_MAX, OFF_HEAP_TX);
 
@@ -161,7 +167,7 @@ public final class MemorySettings {
         return pageCacheWritten;
     }
 
-    /** Env {@code JAVA_OPTS} is set: the launcher ignores every heap setting (neo4j-facts §1.4). */
+    /** Env {@code JAVA_OPTS} is set: the launcher ignores every heap setting (BootloaderOsAbstraction). */
     public boolean javaOptsSet() {
         return javaOptsSet;
     }
@@ -295,7 +301,8 @@ public final class MemorySettings {
         }
     }
 
-    /** The -Xmx/-Xms of all server.jvm.additional lines: config first, env appended after (neo4j-facts §3.4). */
+    /** The -Xmx/-Xms of all server.jvm.additional lines: config first, env appended after (the
+     * official image's entrypoint). */
     private JvmHeap jvmAdditional(List<ConfigEntry> entries) {
         JvmHeap h = new JvmHeap();
         List<ConfigEntry> lines = new ArrayList<>(entries.stream()

@@ -35,7 +35,7 @@ public record Exemption(List<String> rules, List<String> namespaces, List<String
     }
 
     public boolean selects(Resource object) {
-        String ns = object.namespace().isEmpty() ? "default" : object.namespace();
+        String ns = object.effectiveNamespace();
         if (!namespaces.isEmpty() && namespaces.stream().noneMatch(p -> Glob.matches(p, ns))) {
             return false;
         }

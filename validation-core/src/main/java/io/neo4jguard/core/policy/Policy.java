@@ -137,7 +137,7 @@ public class Policy implements SeverityPolicy {
      * {@code ""} (a manifest without a namespace) means {@code default}.
      */
     public Enforcement enforcement(String namespace) {
-        String ns = namespace == null || namespace.isEmpty() ? "default" : namespace;
+        String ns = Resource.effectiveNamespace(namespace);
         for (Map.Entry<String, Enforcement> e : enforcement) {
             if (Glob.matches(e.getKey(), ns)) {
                 return e.getValue();

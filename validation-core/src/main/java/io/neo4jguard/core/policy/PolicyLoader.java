@@ -4,9 +4,9 @@ import io.neo4jguard.core.api.Location;
 import io.neo4jguard.core.api.Resource;
 import io.neo4jguard.core.api.RuleMeta;
 import io.neo4jguard.core.api.Severity;
-import io.neo4jguard.core.tree.Node;
 import io.neo4jguard.core.read.ManifestParser;
 import io.neo4jguard.core.read.ReadException;
+import io.neo4jguard.core.tree.Node;
 
 import java.util.ArrayList;
 import java.util.Collection;

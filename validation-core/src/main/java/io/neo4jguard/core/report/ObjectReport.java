@@ -16,8 +16,7 @@ public record ObjectReport(Resource resource, List<Finding> findings) {
 
     /** The namespace as written, or {@code default} when the manifest has none (as kubectl would apply it). */
     public String namespace() {
-        String ns = resource.namespace();
-        return ns.isEmpty() ? "default" : ns;
+        return resource.effectiveNamespace();
     }
 
     /** {@code kind/namespace/name}: the object's identity in JUnit and SARIF. */

@@ -21,8 +21,18 @@ public final class RulesDoc {
     private RulesDoc() {
     }
 
-    /** The whole document; LF line ends, deterministic for a given rule list. */
+    /** The whole document without source links (rules that are not part of the repository's code). */
     public static String render(List<RuleMeta> rules) {
+        return render(rules, Map.of());
+    }
+
+    /**
+     * The whole document; LF line ends, deterministic for a given rule list.
+     *
+     * @param sources rule ID to its source file relative to the repository root ({@link RuleSources}); each
+     *                rule with one links to it, relative to {@code docs/} where the document is committed
+     */
+    public static String render(List<RuleMeta> rules, Map<String, String> sources) {
         Map<String, List<RuleMeta>> byConcern = new LinkedHashMap<>();
         rules.stream().sorted((a, b) -> a.id().compareTo(b.id()))
                 .forEach(r -> byConcern.computeIfAbsent(r.concern(), k -> new java.util.ArrayList<>()).add(r));
@@ -48,7 +58,13 @@ public final class RulesDoc {
                 b.append("\n### ").append(r.id()).append("\n\n");
                 b.append("**").append(r.title().strip()).append("**\n\n");
                 b.append("- Severity: `").append(r.severity().label()).append("`\n");
-                b.append("- Kinds: ").append(kinds(r)).append("\n\n");
+                b.append("- Kinds: ").append(kinds(r)).append("\n");
+                String source = sources.get(r.id());
+                if (source != null) {
+                    b.append("- Source: [`").append(source.substring(source.lastIndexOf('/') + 1)).append("`](../")
+                            .append(source).append(")\n");
+                }
+                b.append("\n");
                 b.append(r.rationale().strip()).append("\n\n");
                 b.append("**Remediation.** ").append(r.remediation().strip()).append("\n");
                 if (!r.example().isBlank()) {

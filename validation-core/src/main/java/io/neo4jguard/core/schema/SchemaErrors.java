@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.ValidationMessage;
 import io.neo4jguard.core.api.FieldPath;
-import io.neo4jguard.core.api.PatchOperation;
 import io.neo4jguard.core.api.Messages;
+import io.neo4jguard.core.api.PatchOperation;
 
 import java.util.ArrayList;
 import java.util.Comparator;

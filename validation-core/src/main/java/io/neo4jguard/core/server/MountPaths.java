@@ -20,8 +20,9 @@ public final class MountPaths {
 
     /**
      * Trees the operator (or Neo4j inside the image) owns: a mount at, inside or above them hides what Neo4j
-     * reads or writes there. Source: the reference operator's pod builder and reserved list (anchor rules §1.2)
-     * for the first seven; the official image links NEO4J_HOME's data, logs, conf, plugins and certificates
+     * reads or writes there. Source: the reference operator's pod builder and reserved list
+     * (the reference operator, github.com/priyolahiri/neo4j-kubernetes-operator, internal/validation) for the first
+     * seven; the official image links NEO4J_HOME's data, logs, conf, plugins and certificates
      * to or alongside them, and bin and lib hold the launcher and the jars.
      */
     public static final Map<String, String> OWNED;

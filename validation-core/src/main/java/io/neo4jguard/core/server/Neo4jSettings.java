@@ -11,8 +11,10 @@ import java.util.Set;
  * Neo4j setting names as the operator and Neo4j 2025.01 treat them: the 2025.01 removals, the keys the
  * operator writes itself, the clustering keys and the TLS keys it derives from {@code spec.tls}. The server
  * rules judge a spec against these; a reconciler writing {@code neo4j.conf} uses the same sets to know which
- * keys are its own. The renames Neo4j still migrates are in {@link SettingNames}. Sources: neo4j-facts §4 (2025.01
- * removals) and anchor-operator-rules §1.2 "Config" (operator-managed keys).
+ * keys are its own. The renames Neo4j still migrates are in {@link SettingNames}. Sources: the 2025.01
+ * breaking changes (https://neo4j.com/docs/operations-manual/current/breaking-changes/) and the reference operator
+ * (github.com/priyolahiri/neo4j-kubernetes-operator, internal/validation/config_validator.go), which refuses the
+ * keys it manages.
  */
 public final class Neo4jSettings {
 
@@ -21,7 +23,8 @@ public final class Neo4jSettings {
     }
 
     /**
-     * Removed in 2025.01, the release after the 5.26 LTS (neo4j-facts §4). A CalVer server does not declare
+     * Removed in 2025.01, the release after the 5.26 LTS
+     * (https://neo4j.com/docs/operations-manual/current/breaking-changes/). A CalVer server does not declare
      * them, so strict validation (on by default, and forced on by the operator for clusters) refuses to start.
      */
     private static final Map<String, Removal> REMOVED_2025 = new LinkedHashMap<>();
@@ -46,8 +49,10 @@ public final class Neo4jSettings {
     }
 
     /**
-     * Discovery and addresses the operator writes for every cluster server (anchor rules §1.2 "Config":
-     * discovery and runtime-managed keys); a user value fights the operator's and breaks cluster formation.
+     * Discovery and addresses the operator writes for every cluster server (the reference operator,
+     * github.com/priyolahiri/neo4j-kubernetes-operator, refuses them in spec.config as discovery and
+     * runtime-managed keys: internal/validation/config_validator.go); a user value fights the operator's and
+     * breaks cluster formation.
      */
     public static final Set<String> OPERATOR_MANAGED = Set.of(
             "dbms.cluster.discovery.resolver_type", "dbms.cluster.discovery.v2.endpoints", "dbms.cluster.endpoints",
@@ -65,7 +70,8 @@ public final class Neo4jSettings {
             "dbms.cluster.minimum_initial_system_primaries_count", "spec.topology.minSystemPrimaries");
 
     /**
-     * Clustering settings that make no sense on a standalone (anchor rules §1.2, standalone list, plus the
+     * Clustering settings that make no sense on a standalone (the reference operator's standalone list in
+     * config_validator.go, plus the
      * current discovery keys: with a resolver and endpoints the server waits for peers that never come).
      */
     public static final Set<String> CLUSTERING = Set.of(
@@ -92,7 +98,8 @@ public final class Neo4jSettings {
 
     /**
      * The transaction-state settings 2025.01 put on its removed list: Neo4j logs {@code Setting '<name>' is
-     * removed. It no longer has any effect.} and starts (neo4j-facts §3.2), so this is a warning.
+     * removed. It no longer has any effect.} and starts
+     * (measured on 2026.08.1), so this is a warning.
      */
     public static boolean withoutEffectSince2025(String key) {
         return key.endsWith("tx_state.memory_allocation") || key.contains(".off_heap.");

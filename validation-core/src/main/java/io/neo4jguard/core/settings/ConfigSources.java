@@ -12,13 +12,15 @@ import java.util.Set;
  * Every place a cluster or standalone spec can set a Neo4j setting: {@code spec.config},
  * {@code spec.propertySharding.config} (merged into neo4j.conf; the reference operator checked neither its
  * keys nor its values), and {@code NEO4J_*} env vars, which the official image's entrypoint turns into
- * neo4j.conf lines (neo4j-facts §3.4). Guards that look only at {@code spec.config} are dodged by the other two.
+ * neo4j.conf lines (https://neo4j.com/docs/operations-manual/current/docker/configuration/, and the entrypoint of
+ * github.com/neo4j/docker-neo4j). Guards that look only at {@code spec.config} are dodged by the other two.
  */
 public final class ConfigSources {
     public static final String ENV_PREFIX = "NEO4J_";
 
     /**
-     * {@code NEO4J_*} variables the entrypoint reads itself and never writes as settings (neo4j-facts §3.4).
+     * {@code NEO4J_*} variables the entrypoint reads itself and never writes as settings (the image's
+     * docker-entrypoint.sh in github.com/neo4j/docker-neo4j).
      */
     public static final Set<String> NOT_SETTINGS = Set.of("NEO4J_ACCEPT_LICENSE_AGREEMENT", "NEO4J_AUTH",
             "NEO4J_AUTH_PATH", "NEO4J_DEBUG", "NEO4J_EDITION", "NEO4J_HOME", "NEO4J_PLUGINS", "NEO4J_SHA256",

@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * The names Neo4j still reads under another name: the renames its {@code SettingMigrators} apply on load
- * (neo4j-facts §3.2, run on 5.26 and 2026.08) and the two 2025.01 discovery renames (§4). Shared by the
+ * (measured by loading configurations on 5.26.30 and 2026.08.1) and the two 2025.01 discovery renames
+ * (https://neo4j.com/docs/operations-manual/current/breaking-changes/). Shared by the
  * rules (which warn about legacy names) and by memory reading and defaulting (which must see through a
  * legacy name: {@code dbms.memory.heap.max_size} sets the heap as much as its new name does).
  */
@@ -18,7 +19,7 @@ public final class SettingNames {
 
     /**
      * Renames done by {@code SettingMigrators} on load, with {@code Use of deprecated setting} warnings, in 5.26
-     * and every CalVer release so far (neo4j-facts §3.2). When both names are set the new one wins.
+     * and every CalVer release so far (measured on 5.26.30 and 2026.08.1). When both names are set the new one wins.
      */
     private static final Map<String, Rename> RENAMED = new LinkedHashMap<>();
     /** Prefix renames of the same migrators ({@code dbms.connector.bolt.X} is {@code server.bolt.X}). */
@@ -43,13 +44,16 @@ public final class SettingNames {
         rename("dbms.default_advertised_address", "server.default_advertised_address");
         rename("dbms.backup.enabled", "server.backup.enabled");
         rename("dbms.backup.listen_address", "server.backup.listen_address");
-        // 5.0 made the default database an initial-only setting (anchor rules §1.2 "Config": deprecated).
+        // 5.0 made the default database an initial-only setting (the reference operator,
+        // github.com/priyolahiri/neo4j-kubernetes-operator
+        // refuses dbms.default_database as deprecated).
         RENAMED.put("dbms.default_database", new Rename("initial.dbms.default_database",
                 "it only takes effect when the DBMS is first created"));
         RENAMED.put("dbms.logs.query.enabled", new Rename("db.logs.query.enabled", ""));
         RENAMED.put("dbms.integrations.cloud_storage.s3.region", new Rename(null,
                 "let the AWS SDK's region provider chain (for example AWS_REGION) supply the region"));
-        // 5.x only: the off-heap transaction-state settings (all without effect again from 2025.01: Neo4jSettings.withoutEffectSince2025).
+        // 5.x only: the off-heap transaction-state settings (all without effect again from 2025.01:
+        // Neo4jSettings.withoutEffectSince2025).
         rename("dbms.memory.off_heap.max_size", "server.memory.off_heap.transaction_max_size");
         rename("server.memory.off_heap.max_size", "server.memory.off_heap.transaction_max_size");
         rename("dbms.tx_state.memory_allocation", "db.tx_state.memory_allocation");
@@ -71,7 +75,8 @@ public final class SettingNames {
         RENAMED_PREFIX.put("dbms.directories.", "server.directories.");
     }
 
-    /** 2025.01 renamed these two discovery settings; the old names are still migrated (neo4j-facts §4). */
+    /** 2025.01 renamed these two discovery settings; the old names are still migrated
+     * (https://neo4j.com/docs/operations-manual/current/clustering/setup/discovery/). */
     private static final Map<String, String> RENAMED_2025 = Map.of(
             "dbms.cluster.discovery.v2.endpoints", "dbms.cluster.endpoints",
             "dbms.kubernetes.discovery.v2.service_port_name", "dbms.kubernetes.discovery.service_port_name");

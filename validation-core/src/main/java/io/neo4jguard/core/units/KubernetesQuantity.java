@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * this parser and {@link Neo4jSize} are separate languages and never share code.
  *
  * <p>The accepted text is exactly the pattern the API server checks for quantity fields in CRDs
- * ({@code ^(\+|-)?(([0-9]+(\.[0-9]*)?)|(\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\+|-)?(([0-9]+(\.[0-9]*)?)|(\.[0-9]+))))?$})
+ * ({@code
+ * ^(\+|-)?(([0-9]+(\.[0-9]*)?)|(\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\+|-)?(([0-9]+(\.[0-9]*)?)|(\.[0-9]+))))?$})
  * minus the fractional exponents that {@code ParseQuantity} then refuses ({@code 1e1.5}). Only ASCII
  * digits; no whitespace (the CRD pattern is anchored). Two differences from {@code ParseQuantity}'s
  * stored value, both irrelevant to whole bytes: it rounds amounts below 1n up to 1n ({@code 0.1n}),
@@ -129,7 +130,8 @@ public final class KubernetesQuantity {
     private static final Pattern UNIT_TYPO = Pattern.compile(
             "([0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(\\s*)([kKmMgGtTpP])([iI]?)([bB]?)");
 
-    /** What the user most likely meant, for the common mistakes (neo4j-facts §3.6). */
+    /** What the user most likely meant, for the common mistakes (the grammar of k8s.io/apimachinery
+     * pkg/api/resource/quantity.go: case-sensitive suffixes, Ki not KiB). */
     private static String hint(String text) {
         if (!text.equals(text.strip()) && parse(text.strip()).ok()) {
             return " (remove the surrounding whitespace)";

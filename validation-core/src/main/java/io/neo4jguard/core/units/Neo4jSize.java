@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * Neo4j byte sizes as {@code neo4j.conf} reads them ({@code org.neo4j.io.ByteUnit.parse} behind
- * {@code SettingValueParsers.BYTES}; measured on 5.26.30 and 2026.08.1, neo4j-facts §3.5).
+ * {@code SettingValueParsers.BYTES}; measured on 5.26.30 and 2026.08.1 by parsing
+ * every case with Neo4j's own jars).
  *
  * <p>Neo4j's algorithm: {@code String.trim()} the text; read a number with
  * {@code NumberFormat.getNumberInstance(Locale.ENGLISH)}; skip whitespace; the rest up to the next
@@ -72,7 +73,7 @@ public final class Neo4jSize {
      */
     static final int MAX_EXPONENT_DIGITS = 4;
 
-    /** Neo4j's own list, in its order (neo4j-facts §3.5). */
+    /** Neo4j's own list, in its order: the text of its error for an invalid size, as 5.26.30 and 2026.08.1 print it. */
     public static final String EXPECTED = "must be e.g. 10, 5K, 1M, 11G (valid multipliers are B, KiB, KB, K, "
             + "kB, kb, k, MiB, MB, M, mB, mb, m, GiB, GB, G, gB, gb, g, TiB, TB, PiB, PB, EiB, EB)";
 
@@ -195,7 +196,9 @@ public final class Neo4jSize {
         return Parsed.fail(hint.isEmpty() ? base : base + "; " + hint);
     }
 
-    /** What the user most likely meant, for the common mistakes (neo4j-facts §3.5/§3.6). */
+    /** What the user most likely meant, for the common mistakes (Kubernetes suffixes such as Gi, which Neo4j refuses,
+         * and
+     * lower-case exponents). */
     private static String hint(String t) {
         String fix = fixFromKubernetes(t);
         if (fix != null) {

@@ -1,7 +1,9 @@
 package io.neo4jguard.core.version;
 
 /**
- * Neo4j features that exist only from some version on, in one place (neo4j-facts §4, anchor rules §3).
+ * Neo4j features that exist only from some version on, in one place (the Operations Manual's
+ * changelogs, https://neo4j.com/docs/operations-manual/current/changes-deprecations-removals/, and the reference
+ * operator's version gates).
  * Rules ask {@code Feature.X.supportedBy(version)} instead of comparing numbers themselves.
  */
 public enum Feature {

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * A Neo4j server version read from an image tag: SemVer 5.x ({@code 5.26.3}) or CalVer
- * {@code YYYY.MM[.patch]} (from 2025.01, neo4j-facts §4), with the flavour suffix kept
+ * {@code YYYY.MM[.patch]} (from 2025.01, https://neo4j.com/docs/operations-manual/current/introduction/#versioning),
+ * with the flavour suffix kept
  * ({@code -enterprise}, {@code -enterprise-ubi9}). Ordered by release: every CalVer is newer than 5.26.
  * The natural order looks only at (major, minor, patch): {@code 5.26}, {@code 5.26.0} and
  * {@code 5.26.0-enterprise} compare as equal although they are not {@code equals()}.

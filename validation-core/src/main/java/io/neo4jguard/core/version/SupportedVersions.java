@@ -7,7 +7,7 @@ package io.neo4jguard.core.version;
  * 5.27, 6.0) are errors.
  */
 public final class SupportedVersions {
-    /** The newest release line on Maven Central when these rules were written (neo4j-facts §4: 2026.08.1). */
+    /** The newest release line on Maven Central when these rules were written (org.neo4j:neo4j: 2026.08.1). */
     public static final Neo4jVersion NEWEST_KNOWN = Neo4jVersion.of(2026, 8);
 
     /**

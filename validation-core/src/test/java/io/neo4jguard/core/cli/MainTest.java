@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 
-import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -15,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -352,7 +352,10 @@ class MainTest {
     void rulesAsMarkdownIsTheRuleReference() {
         Run r = run("rules", "--format", "markdown");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).isEqualTo(io.neo4jguard.core.report.RulesDoc.render(TestChecks.allRules()));
+        assertThat(r.out()).isEqualTo(io.neo4jguard.core.report.RulesDoc.render(TestChecks.allRules(),
+                io.neo4jguard.core.report.RuleSources.of(TestChecks.all())));
+        assertThat(r.out()).contains("- Source: [`Engine.java`](../validation-core/src/main/java/io/neo4jguard/core/"
+                + "engine/Engine.java)\n");
         assertThat(run("rules", "--format", "html").code()).isEqualTo(2);
     }
 

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 /**
- * Defaulting's contract (DESIGN §1 and issue 4) over generated clusters and standalones: idempotent,
+ * Defaulting's contract (issue 4) over generated clusters and standalones: idempotent,
  * add-only, applies with an independent RFC 6902 implementation, never the cause of a validation error,
  * and never throws.
  */

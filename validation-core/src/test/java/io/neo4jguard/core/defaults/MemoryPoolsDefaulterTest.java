@@ -62,7 +62,7 @@ class MemoryPoolsDefaulterTest {
     }
 
     /**
-     * neo4j-facts §1.3, both tables, every recorded run of neo4j-admin server memory-recommendation, given as a
+     * Both tables of measured outputs, every recorded run of neo4j-admin server memory-recommendation, given as a
      * Kubernetes limit of the same bytes (512m = 512Mi). The expected strings are the exact byte columns
      * written in Neo4j units by hand (3758096384 = 3584m), never the command's display column (3600m).
      */
@@ -105,7 +105,7 @@ class MemoryPoolsDefaulterTest {
     }
 
     /**
-     * Decimal quantities are decimal bytes: 8G is 8e9 bytes (7.45 GiB), not 8 GiB (neo4j-facts §3.6). Expected
+     * Decimal quantities are decimal bytes: 8G is 8e9 bytes (7.45 GiB), not 8 GiB (Kubernetes' decimal suffixes). Expected
      * values from an independent implementation of §1.2 (Python, double arithmetic, int() truncation); the
      * page cache is the exact remainder, so it is written in k or plain bytes when it is not whole MiB.
      */

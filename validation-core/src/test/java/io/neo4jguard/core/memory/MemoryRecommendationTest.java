@@ -7,8 +7,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every recorded output of {@code neo4j-admin server memory-recommendation --memory=<m>} (neo4j-facts §1.3,
- * identical on 5.26.0, 5.26.30, 2025.01.0, 2025.12.1, 2026.08.1): the bytes and the printed strings.
+ * Every recorded output of {@code neo4j-admin server memory-recommendation --memory=<m>} (run on
+ * 5.26.0, 5.26.30, 2025.01.0, 2025.12.1 and 2026.08.1, identical on all five): the bytes and the printed strings.
  */
 class MemoryRecommendationTest {
 
@@ -54,7 +54,7 @@ class MemoryRecommendationTest {
         assertThat(MemoryRecommendation.display(r.os())).as("printed OS").isEqualTo(osShown);
     }
 
-    /** 5.x with {@code db.tx_state.memory_allocation=OFF_HEAP} (neo4j-facts §1.3, 5.26.30): heap and OS unchanged. */
+    /** 5.x with {@code db.tx_state.memory_allocation=OFF_HEAP} (run on 5.26.30): heap and OS unchanged. */
     @ParameterizedTest(name = "--memory={0} OFF_HEAP")
     @CsvSource(delimiter = '|', textBlock = """
             # memory | page cache | off-heap tx state

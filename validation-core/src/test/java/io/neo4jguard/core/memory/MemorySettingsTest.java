@@ -1,7 +1,7 @@
 package io.neo4jguard.core.memory;
 
-import io.neo4jguard.core.tree.Node;
 import io.neo4jguard.core.read.ManifestParser;
+import io.neo4jguard.core.tree.Node;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -8,6 +8,7 @@ import io.neo4jguard.core.api.Resource;
 import io.neo4jguard.core.api.RuleMeta;
 import io.neo4jguard.core.api.Severity;
 import io.neo4jguard.core.engine.Engine;
+import io.neo4jguard.core.testkit.Manifests;
 import io.neo4jguard.core.testkit.RepositoryRoot;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,7 @@ class PolicyFilesTest {
 
     /** Rules made up for every selector the file names, so its structure is checked before the catalog is. */
     private static List<RuleMeta> rulesNamedIn(Path file) throws Exception {
-        Resource doc = TestChecks.parse(file.toString(), Files.readString(file)).get(0);
+        Resource doc = Manifests.parse(file.toString(), Files.readString(file)).get(0);
         Set<String> selectors = new LinkedHashSet<>();
         doc.tree().path("rules").fieldNames().forEachRemaining(selectors::add);
         for (JsonNode e : doc.tree().path("exemptions")) {
@@ -47,7 +48,7 @@ class PolicyFilesTest {
     }
 
     private static Resource cluster(String namespace, String labels) {
-        return TestChecks.one("""
+        return Manifests.one("""
                 apiVersion: neo4j.neo4j.com/v1beta1
                 kind: Neo4jEnterpriseCluster
                 metadata: {name: graph, namespace: %s, labels: %s}

@@ -4,6 +4,7 @@ import io.neo4jguard.core.TestChecks;
 import io.neo4jguard.core.api.Resource;
 import io.neo4jguard.core.api.RuleMeta;
 import io.neo4jguard.core.api.Severity;
+import io.neo4jguard.core.testkit.Manifests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,7 +31,7 @@ class PolicyTest {
     }
 
     private static Resource object(String namespace, String name, String labels, String annotations) {
-        return TestChecks.one("""
+        return Manifests.one("""
                 apiVersion: neo4j.neo4j.com/v1beta1
                 kind: Neo4jEnterpriseCluster
                 metadata:

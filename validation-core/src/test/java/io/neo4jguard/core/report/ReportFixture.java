@@ -7,6 +7,7 @@ import io.neo4jguard.core.api.Location;
 import io.neo4jguard.core.api.Resource;
 import io.neo4jguard.core.api.Severity;
 import io.neo4jguard.core.policy.Policy;
+import io.neo4jguard.core.testkit.Manifests;
 
 import java.util.List;
 
@@ -36,14 +37,14 @@ final class ReportFixture {
 
     static Report report() {
         List<Resource> objects = TestChecks.concat(
-                TestChecks.parse("k8s/cluster.yaml", CLUSTER_YAML),
-                TestChecks.parse("k8s/ok.yaml", TestChecks.cluster("fine", null, 3)));
+                Manifests.parse("k8s/cluster.yaml", CLUSTER_YAML),
+                Manifests.parse("k8s/ok.yaml", TestChecks.cluster("fine", null, 3)));
         return VALIDATOR.check(objects, List.of(), false);
     }
 
     /** One object whose findings carry every character a format must escape or drop. */
     static Report hostile() {
-        Resource r = TestChecks.parse("dir with space/<&>\"'.yaml", TestChecks.cluster("g", null, 3)).get(0);
+        Resource r = Manifests.parse("dir with space/<&>\"'.yaml", TestChecks.cluster("g", null, 3)).get(0);
         String nasty = "a <tag> & \"quote\" 'apos' \u0001ctl \u0000nul \uD800lone ]]> \u00e9\u4e2d\uD83D\uDE00\nnext";
         Finding error = new Finding("topology.test-min-servers", Severity.ERROR, "spec.topology.servers", nasty,
                 nasty, new Location(r.file(), 7, 5), List.of());

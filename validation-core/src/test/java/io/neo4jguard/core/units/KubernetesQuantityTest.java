@@ -9,7 +9,10 @@ import java.math.BigDecimal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every Kubernetes column of neo4j-facts §3.6, plus the edges of apimachinery's ParseQuantity. */
+/**
+ * Quantities as fabric8's Quantity.getAmountInBytes and the Kubernetes Java client read them (they agree on every
+ * case), plus the edges of apimachinery's ParseQuantity.
+ */
 class KubernetesQuantityTest {
     @ParameterizedTest(name = "[{0}] = {1}")
     @CsvSource(delimiter = '|', value = {
@@ -36,7 +39,7 @@ class KubernetesQuantityTest {
 
     @ParameterizedTest(name = "[{0}] rejected")
     @ValueSource(strings = {
-            // Neo4j spellings (neo4j-facts §3.6)
+            // Neo4j spellings, which Kubernetes reads differently
             "100K", "2g", "2GiB", "4GB", "4gb", "512MB", "1t", "1ki", "1gi", "4b",
             // whitespace anywhere (the CRD pattern is anchored)
             " 1Gi", "1Gi ", "1 Gi", "\t1Gi",

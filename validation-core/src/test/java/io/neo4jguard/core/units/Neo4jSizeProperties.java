@@ -75,7 +75,7 @@ class Neo4jSizeProperties {
     }
 
     /**
-     * Against Neo4j's own algorithm (neo4j-facts §3.5: trim, NumberFormat ENGLISH, whitespace, exact unit,
+     * Against Neo4j's own algorithm (org.neo4j.io.ByteUnit.parse: trim, NumberFormat ENGLISH, whitespace, exact unit,
      * double arithmetic) on strings made of the characters that matter. Both must accept the same strings;
      * values agree up to double rounding. Generated strings avoid our documented deviations (exponents of
      * more than four digits, text after the unit, non-ASCII digits).
@@ -153,7 +153,7 @@ class Neo4jSizeProperties {
         return Arbitraries.of("\u0661", "\u0966", "\uFF14", "\u09EA", "\uD835\uDFD2");
     }
 
-    /** Neo4j's {@code ByteUnit.parse} as neo4j-facts §3.5 describes it; null when Neo4j refuses. */
+    /** Neo4j's {@code ByteUnit.parse} as 5.26.30 and 2026.08.1 behave; null when Neo4j refuses. */
     private static Long neo4jByteUnitParse(String text) {
         String t = text.trim();
         ParsePosition pos = new ParsePosition(0);

@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Every row of neo4j-facts §3.5 (measured on 5.26.30 and 2026.08.1), plus the edges of NumberFormat. */
+/** Sizes as Neo4j's ByteUnit.parse reads them (measured on 5.26.30 and 2026.08.1), plus the edges of NumberFormat. */
 class Neo4jSizeTest {
     private static final long KI = 1024L;
     private static final long MI = KI * KI;
@@ -58,7 +58,7 @@ class Neo4jSizeTest {
 
     @ParameterizedTest(name = "[{0}] rejected")
     @ValueSource(strings = {
-            // Kubernetes binary suffixes (neo4j-facts §3.5 "Rejected")
+            // Kubernetes binary suffixes (Neo4j refuses them)
             "Ki", "Mi", "Gi", "2Gi", "512Mi", "4gi", "1Ti",
             // lower-case exponent, negative, unit with trailing digits
             "1e9", "-1", "-1g", "-.5", "4g4",
@@ -148,7 +148,7 @@ class Neo4jSizeTest {
 
     @Test
     void theSameTextMeansDifferentThingsInTheTwoGrammars() {
-        // The 512m trap (neo4j-facts §3.6): 512 MiB for Neo4j, 0.512 bytes for Kubernetes.
+        // The 512m trap (Neo4j's m is MiB, Kubernetes' m is milli): 512 MiB for Neo4j, 0.512 bytes for Kubernetes.
         assertThat(Neo4jSize.parse("512m").value()).isEqualTo(512 * MI);
         assertThat(KubernetesQuantity.parse("512m").value()).isEqualByComparingTo("0.512");
         // 4G: binary for Neo4j, decimal for Kubernetes.

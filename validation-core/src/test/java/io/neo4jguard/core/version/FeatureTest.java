@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FeatureTest {
     @ParameterizedTest(name = "{0} since {1}")
     @CsvSource(delimiter = '|', value = {
-            // neo4j-facts §4 and anchor-operator-rules §3
+            // the Operations Manual's changelogs and the reference operator's version gates
             "SEED_RESTORE_UNTIL        | 2025.01",
             "DIFF_AS_PARENT            | 2025.04",
             "CYPHER_25                 | 2025.06",

@@ -1,7 +1,7 @@
 package io.neo4jguard.core.rules.access;
 
-import io.neo4jguard.core.tree.Node;
 import io.neo4jguard.core.engine.RuleContext;
+import io.neo4jguard.core.tree.Node;
 
 import java.util.Optional;
 

@@ -1,14 +1,14 @@
 package io.neo4jguard.core.rules.access;
 
 import io.neo4jguard.core.api.Kinds;
+import io.neo4jguard.core.api.Messages;
 import io.neo4jguard.core.api.RuleMeta;
 import io.neo4jguard.core.api.Severity;
 import io.neo4jguard.core.engine.Check;
-import io.neo4jguard.core.api.Messages;
-import io.neo4jguard.core.tree.Node;
 import io.neo4jguard.core.engine.RuleContext;
 import io.neo4jguard.core.rules.access.CypherTokens.Token;
 import io.neo4jguard.core.rules.access.CypherTokens.Type;
+import io.neo4jguard.core.tree.Node;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,10 @@
 package io.neo4jguard.core.rules.access;
 
 import io.neo4jguard.core.api.Kinds;
+import io.neo4jguard.core.api.Messages;
 import io.neo4jguard.core.api.RuleMeta;
 import io.neo4jguard.core.api.Severity;
 import io.neo4jguard.core.engine.Check;
-import io.neo4jguard.core.api.Messages;
 import io.neo4jguard.core.engine.RuleContext;
 
 import java.util.List;

@@ -1,6 +1,7 @@
 package io.neo4jguard.core.rules.authrule;
 
 import io.neo4jguard.core.api.Kinds;
+import io.neo4jguard.core.api.Messages;
 import io.neo4jguard.core.api.RuleMeta;
 import io.neo4jguard.core.api.Severity;
 import io.neo4jguard.core.cypher.ConditionParser;
@@ -10,9 +11,8 @@ import io.neo4jguard.core.cypher.ParsedCondition;
 import io.neo4jguard.core.cypher.Problem;
 import io.neo4jguard.core.cypher.Token;
 import io.neo4jguard.core.engine.Check;
-import io.neo4jguard.core.api.Messages;
-import io.neo4jguard.core.tree.Node;
 import io.neo4jguard.core.engine.RuleContext;
+import io.neo4jguard.core.tree.Node;
 
 import java.util.List;
 import java.util.Map;
@@ -23,7 +23,9 @@ import java.util.stream.Collectors;
 /**
  * {@code spec.condition} of a Neo4jAuthRule: the condition guard. The operator splices the condition verbatim
  * into {@code CYPHER 25 CREATE OR REPLACE AUTH RULE `name` SET CONDITION <condition> SET ENABLED <bool>}
- * (anchor rules §4); its keyword blacklist both refuses harmless conditions ({@code 'drop-zone'}) and admits
+ * (the reference operator, github.com/priyolahiri/neo4j-kubernetes-operator,
+ * internal/validation/authrule_validator.go); its keyword blacklist both refuses harmless conditions ({@code
+ * 'drop-zone'}) and admits
  * ones that rewrite the statement ({@code true SET ENABLED true //}). Here the condition is tokenized as Cypher
  * does and must be one expression of an allow-listed grammar ({@link ConditionParser}) calling only the
  * functions Neo4j allows in conditions ({@link ConditionFunctions}).

@@ -1,12 +1,12 @@
 package io.neo4jguard.core.rules.authrule;
 
 import io.neo4jguard.core.api.Kinds;
+import io.neo4jguard.core.api.Messages;
 import io.neo4jguard.core.api.RuleMeta;
 import io.neo4jguard.core.api.Severity;
 import io.neo4jguard.core.engine.Check;
-import io.neo4jguard.core.api.Messages;
-import io.neo4jguard.core.tree.Node;
 import io.neo4jguard.core.engine.RuleContext;
+import io.neo4jguard.core.tree.Node;
 
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * The name of the auth rule in Neo4j: {@code spec.name}, or {@code metadata.name} when spec.name is empty
- * (anchor rules §1.2, Neo4jAuthRule), checked against the operator's grammar and the CRD's length limit.
+ * (the reference operator, github.com/priyolahiri/neo4j-kubernetes-operator,
+ * internal/validation/authrule_validator.go), checked against the operator's grammar and the CRD's length limit.
  */
 public final class AuthRuleNameCheck implements Check {
     private static final Set<String> KINDS = Set.of(Kinds.AUTH_RULE);
@@ -25,7 +26,7 @@ public final class AuthRuleNameCheck implements Check {
      * name in backticks, so '-' is safe; '.' (allowed in metadata.name) is not part of it.
      */
     static final Pattern NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_-]*");
-    /** The CRD's maxLength for spec.name (anchor rules §1.3), which the operator also enforces. */
+    /** The CRD's maxLength for spec.name (the operator's Neo4jAuthRule CRD), which the operator also enforces. */
     static final int MAX_LENGTH = 65;
 
     static final RuleMeta REQUIRED = new RuleMeta("authrule.name-required",

@@ -1,12 +1,12 @@
 package io.neo4jguard.core.rules.authrule;
 
 import io.neo4jguard.core.api.Kinds;
+import io.neo4jguard.core.api.Messages;
 import io.neo4jguard.core.api.RuleMeta;
 import io.neo4jguard.core.api.Severity;
 import io.neo4jguard.core.engine.Check;
-import io.neo4jguard.core.api.Messages;
-import io.neo4jguard.core.tree.Node;
 import io.neo4jguard.core.engine.RuleContext;
+import io.neo4jguard.core.tree.Node;
 
 import java.util.HashMap;
 import java.util.List;
@@ -17,14 +17,15 @@ import java.util.regex.Pattern;
 
 /**
  * {@code spec.grantedRoles}: the roles Neo4j grants when the condition holds. The anchor operator only checks
- * that entries are non-blank (its comment claims more, anchor rules §5 gap 8); here each entry must also be a
+ * that entries are non-blank (its comment claims more; internal/validation/authrule_validator.go); here each entry
+ * must also be a
  * Neo4j role name, and repeats are pointed out.
  */
 public final class AuthRuleRolesCheck implements Check {
     private static final Set<String> KINDS = Set.of(Kinds.AUTH_RULE);
     static final String FIELD = "spec.grantedRoles";
 
-    /** Role names as the operator's Neo4jRole validation accepts them (anchor rules §1.2, Neo4jRole). */
+    /** Role names as the operator's Neo4jRole validation accepts them (internal/validation/role_validator.go). */
     static final Pattern ROLE = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]*");
 
     static final RuleMeta REQUIRED = new RuleMeta("authrule.granted-roles-required",

@@ -1,6 +1,7 @@
 package io.neo4jguard.core.rules.authrule;
 
 import io.neo4jguard.core.api.Kinds;
+import io.neo4jguard.core.api.Messages;
 import io.neo4jguard.core.api.Resource;
 import io.neo4jguard.core.api.RuleMeta;
 import io.neo4jguard.core.api.Severity;
@@ -8,10 +9,9 @@ import io.neo4jguard.core.cypher.ConditionParser;
 import io.neo4jguard.core.cypher.FunctionCall;
 import io.neo4jguard.core.cypher.ParsedCondition;
 import io.neo4jguard.core.engine.Check;
-import io.neo4jguard.core.api.Messages;
-import io.neo4jguard.core.tree.Node;
 import io.neo4jguard.core.engine.RuleContext;
 import io.neo4jguard.core.rules.refs.References;
+import io.neo4jguard.core.tree.Node;
 import io.neo4jguard.core.units.Parsed;
 import io.neo4jguard.core.version.Feature;
 import io.neo4jguard.core.version.Neo4jVersion;

@@ -1,11 +1,11 @@
 package io.neo4jguard.core.rules.backup;
 
+import io.neo4jguard.core.api.Messages;
 import io.neo4jguard.core.api.RuleMeta;
 import io.neo4jguard.core.backup.AdminArgs;
 import io.neo4jguard.core.backup.Names;
-import io.neo4jguard.core.api.Messages;
-import io.neo4jguard.core.tree.Node;
 import io.neo4jguard.core.engine.RuleContext;
+import io.neo4jguard.core.tree.Node;
 
 import java.util.Map;
 import java.util.Optional;

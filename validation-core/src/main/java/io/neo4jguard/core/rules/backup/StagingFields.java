@@ -1,11 +1,11 @@
 package io.neo4jguard.core.rules.backup;
 
+import io.neo4jguard.core.api.Messages;
 import io.neo4jguard.core.api.RuleMeta;
 import io.neo4jguard.core.backup.Names;
 import io.neo4jguard.core.backup.Staging;
-import io.neo4jguard.core.api.Messages;
-import io.neo4jguard.core.tree.Node;
 import io.neo4jguard.core.engine.RuleContext;
+import io.neo4jguard.core.tree.Node;
 import io.neo4jguard.core.units.KubernetesQuantity;
 import io.neo4jguard.core.units.Parsed;
 

@@ -1,11 +1,11 @@
 package io.neo4jguard.core.rules.backup;
 
-import io.neo4jguard.core.rules.refs.References;
 import io.neo4jguard.core.api.Kinds;
 import io.neo4jguard.core.api.Resolution;
 import io.neo4jguard.core.api.Resource;
-import io.neo4jguard.core.tree.Node;
 import io.neo4jguard.core.engine.RuleContext;
+import io.neo4jguard.core.rules.refs.References;
+import io.neo4jguard.core.tree.Node;
 import io.neo4jguard.core.units.Parsed;
 import io.neo4jguard.core.version.Neo4jVersion;
 import io.neo4jguard.core.version.ServerImage;

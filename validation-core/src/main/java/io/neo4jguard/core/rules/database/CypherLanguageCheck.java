@@ -1,12 +1,12 @@
 package io.neo4jguard.core.rules.database;
 
 import io.neo4jguard.core.api.Kinds;
+import io.neo4jguard.core.api.Messages;
 import io.neo4jguard.core.api.RuleMeta;
 import io.neo4jguard.core.api.Severity;
 import io.neo4jguard.core.engine.Check;
-import io.neo4jguard.core.api.Messages;
-import io.neo4jguard.core.tree.Node;
 import io.neo4jguard.core.engine.RuleContext;
+import io.neo4jguard.core.tree.Node;
 import io.neo4jguard.core.version.Feature;
 import io.neo4jguard.core.version.Neo4jVersion;
 
@@ -18,7 +18,9 @@ import java.util.Set;
 /**
  * {@code spec.defaultCypherLanguage}: rendered by the operator as {@code CREATE DATABASE ... DEFAULT LANGUAGE
  * CYPHER n} on CalVer targets and dropped on 5.26 (which cannot parse the clause). Neo4j has the clause and
- * Cypher 25 only from 2025.06 ({@link Feature#CYPHER_25}, neo4j-facts §4), hence:
+ * Cypher 25 only from 2025.06 ({@link Feature#CYPHER_25};
+ * https://neo4j.com/docs/operations-manual/current/configuration/configuration-settings/#config_db.query.default_language),
+ * hence:
  * <ul>
  *   <li>"25" below 2025.06: an error (5.26 runs only Cypher 5; 2025.01-2025.05 cannot parse the clause);</li>
  *   <li>"5" on 2025.01-2025.05: an error (the operator renders the clause for any CalVer, the server refuses it);</li>

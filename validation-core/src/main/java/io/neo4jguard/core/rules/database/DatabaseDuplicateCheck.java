@@ -1,17 +1,17 @@
 package io.neo4jguard.core.rules.database;
 
 import io.neo4jguard.core.api.Kinds;
+import io.neo4jguard.core.api.Messages;
 import io.neo4jguard.core.api.Resource;
 import io.neo4jguard.core.api.RuleMeta;
 import io.neo4jguard.core.api.Severity;
 import io.neo4jguard.core.engine.Check;
-import io.neo4jguard.core.api.Messages;
-import io.neo4jguard.core.tree.Node;
 import io.neo4jguard.core.engine.RuleContext;
 import io.neo4jguard.core.rules.access.Identifiers;
+import io.neo4jguard.core.rules.refs.SameTarget;
+import io.neo4jguard.core.tree.Node;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -36,37 +36,14 @@ public final class DatabaseDuplicateCheck implements Check {
 
     @Override
     public void check(RuleContext ctx) {
-        Optional<String> ref = trimmed(ctx.spec().get("clusterRef"));
         Node nameNode = ctx.spec().get("name");
-        Optional<String> name = trimmed(nameNode);
-        if (ref.isEmpty() || name.isEmpty()) {
-            return;
-        }
-        String self = ctx.resource().name();
-        for (Resource other : ctx.resolver().list(Kinds.DATABASE, ctx.namespace())) {
-            if (other == null || other.name().equals(self)) {
-                continue;
+        SameTarget.Claim.of(ctx.spec(), Identifiers::normaliseDatabaseName).ifPresent(claim -> {
+            String name = nameNode.textOr("").trim();
+            for (Resource other : SameTarget.rivals(ctx, Kinds.DATABASE, claim, Identifiers::normaliseDatabaseName)) {
+                ctx.report(DUPLICATE, nameNode.path(), Messages.duplicate(name)
+                        + ": Neo4jDatabase " + other.name() + " already manages this database on " + claim.clusterRef(),
+                        "keep a single Neo4jDatabase for database " + claim.name());
             }
-            Node spec = Node.root(other.tree()).get("spec");
-            if (!trimmed(spec.get("clusterRef")).equals(ref)) {
-                continue;
-            }
-            Optional<String> otherName = trimmed(spec.get("name"));
-            if (otherName.isEmpty() || !Identifiers.normaliseDatabaseName(otherName.get())
-                    .equals(Identifiers.normaliseDatabaseName(name.get()))) {
-                continue;
-            }
-            if (ctx.resource().createdBefore(other)) {
-                continue; // the older object keeps the database; the newer one gets the finding
-            }
-            ctx.report(DUPLICATE, nameNode.path(), Messages.duplicate(name.get())
-                    + ": Neo4jDatabase " + other.name() + " already manages this database on " + ref.get(),
-                    "keep a single Neo4jDatabase for database " + Identifiers.normaliseDatabaseName(name.get()));
-        }
+        });
     }
-
-    private static Optional<String> trimmed(Node n) {
-        return n.text().map(String::trim).filter(s -> !s.isEmpty());
-    }
-
 }

@@ -1,13 +1,13 @@
 package io.neo4jguard.core.rules.database;
 
 import io.neo4jguard.core.api.Kinds;
+import io.neo4jguard.core.api.Messages;
 import io.neo4jguard.core.api.RuleMeta;
 import io.neo4jguard.core.api.Severity;
 import io.neo4jguard.core.engine.Check;
-import io.neo4jguard.core.api.Messages;
-import io.neo4jguard.core.tree.Node;
 import io.neo4jguard.core.engine.RuleContext;
 import io.neo4jguard.core.rules.access.Identifiers;
+import io.neo4jguard.core.tree.Node;
 
 import java.util.List;
 import java.util.Optional;

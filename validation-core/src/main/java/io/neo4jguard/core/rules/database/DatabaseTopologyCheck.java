@@ -1,12 +1,12 @@
 package io.neo4jguard.core.rules.database;
 
 import io.neo4jguard.core.api.Kinds;
+import io.neo4jguard.core.api.Messages;
 import io.neo4jguard.core.api.RuleMeta;
 import io.neo4jguard.core.api.Severity;
 import io.neo4jguard.core.engine.Check;
-import io.neo4jguard.core.api.Messages;
-import io.neo4jguard.core.tree.Node;
 import io.neo4jguard.core.engine.RuleContext;
+import io.neo4jguard.core.tree.Node;
 
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +21,9 @@ public final class DatabaseTopologyCheck implements Check {
     /**
      * Neo4j's limits per database: {@code initial.dbms.default_primaries_count} ranges 1..11 and
      * {@code initial.dbms.default_secondaries_count} 0..20, and the clustering introduction names 11 primaries
-     * and 20 secondaries as the maximum (neo4j-facts §5). A Raft group beyond 11 members gains nothing: every
+     * and 20 secondaries as the maximum
+     * (https://neo4j.com/docs/operations-manual/current/clustering/introduction/). A Raft group beyond 11 members
+     * gains nothing: every
      * commit waits for a majority of them.
      */
     static final int MAX_PRIMARIES = 11;

@@ -12,15 +12,17 @@ import java.util.stream.Collectors;
  * <p>Sources:
  * <ul>
  *   <li>{@link #REFERENCE}: the reference operator's plugin compatibility table (minimum plugin versions for the
- *       Neo4j lines it supports, 5.26 and CalVer), as restated in {@code reference/anchor-operator-rules.md}
- *       §1.2 "Neo4jPlugin". Names are matched lower-cased, as there.</li>
+ *       Neo4j lines it supports, 5.26 and CalVer), in its plugin validation
+ *       (github.com/priyolahiri/neo4j-kubernetes-operator, internal/validation/plugin_validator.go). Names are
+ * matched lower-cased, as there.</li>
  *   <li>{@link #APOC_DOCS}: APOC's installation guide ("Make sure that the first two version numbers match between
  *       Neo4j and APOC"; APOC versions follow the Neo4j version they are built for, CalVer included).</li>
  * </ul>
  * A name not listed here is not wrong, just unknown: the rule reports that it cannot judge compatibility.
  */
 final class CompatibilityMatrix {
-    static final String REFERENCE = "reference operator plugin compatibility table (anchor-operator-rules.md §1.2)";
+    static final String REFERENCE = "reference operator plugin compatibility table "
+            + "(github.com/priyolahiri/neo4j-kubernetes-operator, internal/validation/plugin_validator.go)";
     static final String APOC_DOCS = "APOC installation guide: first two version numbers must match Neo4j's";
 
     /**

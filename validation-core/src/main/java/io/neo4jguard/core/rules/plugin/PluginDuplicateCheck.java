@@ -1,17 +1,17 @@
 package io.neo4jguard.core.rules.plugin;
 
 import io.neo4jguard.core.api.Kinds;
+import io.neo4jguard.core.api.Messages;
 import io.neo4jguard.core.api.Resource;
 import io.neo4jguard.core.api.RuleMeta;
 import io.neo4jguard.core.api.Severity;
 import io.neo4jguard.core.engine.Check;
-import io.neo4jguard.core.api.Messages;
-import io.neo4jguard.core.tree.Node;
 import io.neo4jguard.core.engine.RuleContext;
+import io.neo4jguard.core.rules.refs.SameTarget;
+import io.neo4jguard.core.tree.Node;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -35,33 +35,18 @@ public final class PluginDuplicateCheck implements Check {
 
     @Override
     public void check(RuleContext ctx) {
-        Optional<String> ref = trimmed(ctx.spec().get("clusterRef"));
         Node nameNode = ctx.spec().get("name");
-        Optional<String> name = trimmed(nameNode).map(s -> s.toLowerCase(Locale.ROOT));
-        if (ref.isEmpty() || name.isEmpty()) {
-            return;
-        }
-        String self = ctx.resource().name();
-        for (Resource other : ctx.resolver().list(Kinds.PLUGIN, ctx.namespace())) {
-            if (other == null || other.name().equals(self)) {
-                continue;
+        SameTarget.Claim.of(ctx.spec(), PluginDuplicateCheck::normalise).ifPresent(claim -> {
+            for (Resource other : SameTarget.rivals(ctx, Kinds.PLUGIN, claim, PluginDuplicateCheck::normalise)) {
+                ctx.report(DUPLICATE, nameNode.path(), Messages.duplicate(nameNode.textOr(""))
+                        + ": Neo4jPlugin " + other.name() + " already installs it into " + claim.clusterRef(),
+                        "merge the two objects into one");
             }
-            Node spec = Node.root(other.tree()).get("spec");
-            if (!trimmed(spec.get("clusterRef")).equals(ref)
-                    || !trimmed(spec.get("name")).map(s -> s.toLowerCase(Locale.ROOT)).equals(name)) {
-                continue;
-            }
-            if (ctx.resource().createdBefore(other)) {
-                continue;
-            }
-            ctx.report(DUPLICATE, nameNode.path(), Messages.duplicate(nameNode.textOr(""))
-                    + ": Neo4jPlugin " + other.name() + " already installs it into " + ref.get(),
-                    "merge the two objects into one");
-        }
+        });
     }
 
-    private static Optional<String> trimmed(Node n) {
-        return n.text().map(String::trim).filter(s -> !s.isEmpty());
+    /** The operator compares plugin names case-insensitively. */
+    private static String normalise(String name) {
+        return name.toLowerCase(Locale.ROOT);
     }
-
 }

@@ -1,13 +1,13 @@
 package io.neo4jguard.core.rules.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.neo4jguard.core.api.Messages;
 import io.neo4jguard.core.api.Resolution;
 import io.neo4jguard.core.api.RuleMeta;
 import io.neo4jguard.core.api.Severity;
 import io.neo4jguard.core.engine.Check;
-import io.neo4jguard.core.api.Messages;
-import io.neo4jguard.core.tree.Node;
 import io.neo4jguard.core.engine.RuleContext;
+import io.neo4jguard.core.tree.Node;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

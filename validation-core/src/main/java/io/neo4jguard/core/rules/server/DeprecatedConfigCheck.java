@@ -1,10 +1,10 @@
 package io.neo4jguard.core.rules.server;
 
 import io.neo4jguard.core.api.Kinds;
+import io.neo4jguard.core.api.Messages;
 import io.neo4jguard.core.api.RuleMeta;
 import io.neo4jguard.core.api.Severity;
 import io.neo4jguard.core.engine.Check;
-import io.neo4jguard.core.api.Messages;
 import io.neo4jguard.core.engine.RuleContext;
 import io.neo4jguard.core.server.Neo4jSettings;
 import io.neo4jguard.core.settings.ConfigEntry;
@@ -30,7 +30,8 @@ public final class DeprecatedConfigCheck implements Check {
     public static final RuleMeta DEPRECATED = new RuleMeta("config.deprecated-key",
             "A deprecated setting name", Severity.WARNING, Kinds.SERVERS,
             "Neo4j still accepts this name and migrates it on load with a 'Use of deprecated setting' warning "
-                    + "(neo4j-facts §3.2), or, on 5.26, it still works but 2025.01 removed it, so the server will "
+                    + "(measured on 5.26.30 and 2026.08.1), or, on 5.26, it still works but 2025.01 removed it, so the "
+                    + "server will "
                     + "not start after the upgrade. When the old and the new name are both set, the new one wins "
                     + "and the old line is dead.",
             "Rename the setting to the name given in the message.",
@@ -39,7 +40,9 @@ public final class DeprecatedConfigCheck implements Check {
     public static final RuleMeta REMOVED = new RuleMeta("config.removed-key",
             "A setting removed in Neo4j 2025.01", Severity.ERROR, Kinds.SERVERS,
             "2025.01, the first release after the 5.26 LTS, removed discovery v1 and several 5.x settings "
-                    + "(server.groups, server.max_databases, ...; neo4j-facts §4). A CalVer server no longer declares "
+                    + "(server.groups, server.max_databases, ...; "
+                    + "https://neo4j.com/docs/operations-manual/current/breaking-changes/). A CalVer server no longer "
+                    + "declares "
                     + "them, so with strict validation (the default, and forced on by the operator for clusters) it "
                     + "refuses to start with 'Unrecognized setting'.",
             "Use the replacement named in the message, or remove the setting.",

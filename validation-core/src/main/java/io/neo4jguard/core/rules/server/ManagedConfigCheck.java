@@ -1,10 +1,10 @@
 package io.neo4jguard.core.rules.server;
 
 import io.neo4jguard.core.api.Kinds;
+import io.neo4jguard.core.api.Messages;
 import io.neo4jguard.core.api.RuleMeta;
 import io.neo4jguard.core.api.Severity;
 import io.neo4jguard.core.engine.Check;
-import io.neo4jguard.core.api.Messages;
 import io.neo4jguard.core.engine.RuleContext;
 import io.neo4jguard.core.server.Neo4jSettings;
 import io.neo4jguard.core.settings.ConfigEntry;
@@ -53,7 +53,8 @@ public final class ManagedConfigCheck implements Check {
             "db.format in the config", Severity.ERROR, Kinds.SERVERS,
             "The operator writes db.format=block for clusters, so a second value is a duplicate or a conflict; and "
                     + "the format is a per-database choice: standard and high_limit are deprecated since 5.23 and "
-                    + "Neo4j will refuse to start on high_limit stores after the next LTS (neo4j-facts §4).",
+                    + "Neo4j will refuse to start on high_limit stores after the next LTS ("
+                    + "https://neo4j.com/docs/operations-manual/current/database-internals/store-formats/).",
             "Remove db.format; choose a format per database with Neo4jDatabase options (storeFormat).",
             "kind: Neo4jDatabase\nspec:\n  options:\n    storeFormat: block");
 

@@ -1,16 +1,16 @@
 package io.neo4jguard.core.rules.server;
 
 import io.neo4jguard.core.api.Kinds;
+import io.neo4jguard.core.api.Messages;
 import io.neo4jguard.core.api.RuleMeta;
 import io.neo4jguard.core.api.Severity;
 import io.neo4jguard.core.engine.Check;
-import io.neo4jguard.core.api.Messages;
-import io.neo4jguard.core.tree.Node;
 import io.neo4jguard.core.engine.RuleContext;
 import io.neo4jguard.core.memory.MemoryBudget;
 import io.neo4jguard.core.memory.MemoryRecommendation;
 import io.neo4jguard.core.memory.MemorySettings;
 import io.neo4jguard.core.settings.SettingNames;
+import io.neo4jguard.core.tree.Node;
 import io.neo4jguard.core.units.KubernetesQuantity;
 import io.neo4jguard.core.units.Parsed;
 import io.neo4jguard.core.version.Neo4jVersion;
@@ -23,7 +23,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * Heap, page cache and the container's memory (DESIGN §3 "Memory"): every memory value must be one Neo4j and
+ * Heap, page cache and the container's memory: every memory value must be one Neo4j and
  * the JVM accept, and heap + page cache must leave room in the container, in two tiers (see
  * {@link MemoryBudget} for the derivation): an error below a hard floor for JVM native memory, a warning below
  * Neo4j's own memory-recommendation OS reserve.
@@ -99,7 +99,9 @@ public final class MemoryCheck implements Check {
     public static final RuleMeta BELOW_RECOMMENDATION = new RuleMeta("memory.below-recommendation",
             "Less headroom than Neo4j's memory recommendation", Severity.WARNING, Kinds.SERVERS,
             "neo4j-admin server memory-recommendation keeps part of the memory for the operating system: 1.5 GiB at "
-                    + "4 GiB, 2.5 GiB at 8 GiB, 4 GiB at 16 GiB (neo4j-facts §1.2). In a container that headroom holds "
+                    + "4 GiB, 2.5 GiB at 8 GiB, 4 GiB at 16 GiB (measured with neo4j-admin 5.26 to 2026.08, "
+                    + "https://neo4j.com/docs/operations-manual/current/configuration/neo4j-admin-memrec/). In a container "
+                    + "that headroom holds "
                     + "the OS file cache Lucene full-text and vector indexes live in, and the JVM's native memory under "
                     + "load; with less, index queries slow down and native memory peaks risk an OOM kill.",
             "Lower heap or page cache, or raise the limit; the hint gives Neo4j's recommendation for the limit.",
@@ -119,7 +121,8 @@ public final class MemoryCheck implements Check {
             "JAVA_OPTS replaces Neo4j's JVM options", Severity.WARNING, Kinds.SERVERS,
             "When env JAVA_OPTS is set, Neo4j's launcher passes it verbatim and ignores every other JVM option: "
                     + "server.memory.heap.*, HEAP_SIZE, server.jvm.additional and Neo4j's defaults such as "
-                    + "-XX:+ExitOnOutOfMemoryError (neo4j-facts §1.4). Without -Xmx the heap is the JVM default, "
+                    + "-XX:+ExitOnOutOfMemoryError (Neo4j's launcher, BootloaderOsAbstraction in 5.26 and 2026.08). "
+                    + "Without -Xmx the heap is the JVM default, "
                     + "25 % of the container limit.",
             "Remove JAVA_OPTS; set the heap with server.memory.heap.max_size and other options with "
                     + "server.jvm.additional.",
@@ -137,7 +140,8 @@ public final class MemoryCheck implements Check {
     public static final RuleMeta IN_PROPERTY_SHARDING = new RuleMeta("memory.in-property-sharding-config",
             "Memory settings in spec.propertySharding.config", Severity.WARNING, Set.of(Kinds.CLUSTER),
             "The operator drops memory settings from spec.propertySharding.config when it renders neo4j.conf "
-                    + "(anchor rules §1.2), so they never take effect.",
+                    + "(the reference operator, github.com/priyolahiri/neo4j-kubernetes-operator), so they never take "
+                    + "effect.",
             "Move them to spec.config.",
             "spec:\n  config:\n    server.memory.heap.max_size: 8g\n  propertySharding:\n    enabled: true");
 
@@ -147,7 +151,8 @@ public final class MemoryCheck implements Check {
 
     /**
      * Neo4j's Kubernetes docs: "The minimum for a Neo4j instance is 0.5 CPU and 2GB memory"; the Helm chart
-     * checks it in decimal gigabytes, so 2e9 bytes (a limit of 2G) is the boundary (neo4j-facts §2).
+     * checks it in decimal gigabytes, so 2e9 bytes (a limit of 2G) is the boundary (github.com/neo4j/helm-charts,
+     * neo4j/templates/_helpers.tpl; https://neo4j.com/docs/operations-manual/current/kubernetes/configuration/).
      */
     static final long DOCUMENTED_MINIMUM = 2_000_000_000L;
 

@@ -1,13 +1,13 @@
 package io.neo4jguard.core.rules.server;
 
+import io.neo4jguard.core.api.Messages;
 import io.neo4jguard.core.api.RuleMeta;
 import io.neo4jguard.core.api.Severity;
 import io.neo4jguard.core.engine.Check;
-import io.neo4jguard.core.api.Messages;
-import io.neo4jguard.core.tree.Node;
 import io.neo4jguard.core.engine.RuleContext;
 import io.neo4jguard.core.server.NameLimits;
 import io.neo4jguard.core.server.ServerObjects;
+import io.neo4jguard.core.tree.Node;
 
 import java.util.List;
 import java.util.Optional;

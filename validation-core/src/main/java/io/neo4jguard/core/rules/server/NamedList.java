@@ -1,9 +1,9 @@
 package io.neo4jguard.core.rules.server;
 
-import io.neo4jguard.core.api.RuleMeta;
 import io.neo4jguard.core.api.Messages;
-import io.neo4jguard.core.tree.Node;
+import io.neo4jguard.core.api.RuleMeta;
 import io.neo4jguard.core.engine.RuleContext;
+import io.neo4jguard.core.tree.Node;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -1,11 +1,11 @@
 package io.neo4jguard.core.rules.server;
 
+import io.neo4jguard.core.api.Messages;
 import io.neo4jguard.core.api.RuleMeta;
 import io.neo4jguard.core.api.Severity;
 import io.neo4jguard.core.engine.Check;
-import io.neo4jguard.core.api.Messages;
-import io.neo4jguard.core.tree.Node;
 import io.neo4jguard.core.engine.RuleContext;
+import io.neo4jguard.core.tree.Node;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,7 +19,8 @@ import java.util.Set;
 /**
  * {@code spec.topology} of a cluster: server count, system primaries, mode constraints and per-server roles.
  *
- * <p>Raft arithmetic used in the messages (neo4j-facts §5): M primaries tolerate F failures when
+ * <p>Raft arithmetic used in the messages
+ * (https://neo4j.com/docs/operations-manual/current/clustering/introduction/): M primaries tolerate F failures when
  * M = 2F + 1, because a write needs a majority floor(M/2) + 1. So 3 tolerate 1, 4 still only 1 (majority 3),
  * 5 tolerate 2, and 2 tolerate none (majority 2 of 2).
  */
@@ -29,7 +30,8 @@ public final class TopologyCheck implements Check {
     /** CRD maximum: an operator safety rail (serverRoles is capped at 100 items too), not a Neo4j limit. */
     static final long MAX_SERVERS = 100;
     /**
-     * Soft limit of the reference operator. Neo4j hosts at most 11 primaries of a database (neo4j-facts §5),
+     * Soft limit of the reference operator. Neo4j hosts at most 11 primaries of a database
+     * (https://neo4j.com/docs/operations-manual/current/clustering/introduction/),
      * and recommends starting the system database with 3; beyond ~10 servers more servers add discovery and
      * catch-up traffic rather than fault tolerance.
      */

@@ -1,14 +1,14 @@
 package io.neo4jguard.core.rules.server;
 
 import io.neo4jguard.core.api.Kinds;
+import io.neo4jguard.core.api.Messages;
 import io.neo4jguard.core.api.PatchOperation;
 import io.neo4jguard.core.api.Resource;
 import io.neo4jguard.core.api.RuleMeta;
 import io.neo4jguard.core.api.Severity;
 import io.neo4jguard.core.engine.Check;
-import io.neo4jguard.core.api.Messages;
-import io.neo4jguard.core.tree.Node;
 import io.neo4jguard.core.engine.RuleContext;
+import io.neo4jguard.core.tree.Node;
 import io.neo4jguard.core.units.KubernetesQuantity;
 import io.neo4jguard.core.units.Parsed;
 import io.neo4jguard.core.version.Neo4jVersion;
@@ -26,14 +26,16 @@ import java.util.Set;
  */
 public final class UpdateCheck implements Check {
     /**
-     * Neo4j's dbms.cluster.minimum_initial_system_primaries_count defaults to 3 (neo4j-facts §5); the
+     * Neo4j's dbms.cluster.minimum_initial_system_primaries_count defaults to 3
+     * (https://neo4j.com/docs/operations-manual/current/clustering/setup/deploy/); the
      * operator writes min(3, servers) when minSystemPrimaries is unset. That many servers host the system
      * database as primaries, and Neo4j cannot drop a server below it.
      */
     static final long DEFAULT_SYSTEM_PRIMARIES = 3;
     /** 5.26 is the last 5.x release and the only one from which Neo4j supports moving to CalVer. */
     static final Neo4jVersion LTS = Neo4jVersion.of(5, 26);
-    /** The breaking release right after the 5.26 LTS (removed discovery v1 and settings, neo4j-facts §4). */
+    /** The breaking release right after the 5.26 LTS (removed discovery v1 and settings:
+     * https://neo4j.com/docs/operations-manual/current/breaking-changes/). */
     static final Neo4jVersion FIRST_CALVER = Neo4jVersion.of(2025, 1);
 
     public static final RuleMeta DOWNGRADE = rule("update.version-downgrade", "Neo4j cannot be downgraded",

@@ -1,12 +1,12 @@
 package io.neo4jguard.core.rules.server;
 
-import io.neo4jguard.core.units.GoDuration;
+import io.neo4jguard.core.api.Messages;
 import io.neo4jguard.core.api.RuleMeta;
 import io.neo4jguard.core.api.Severity;
 import io.neo4jguard.core.engine.Check;
-import io.neo4jguard.core.api.Messages;
-import io.neo4jguard.core.tree.Node;
 import io.neo4jguard.core.engine.RuleContext;
+import io.neo4jguard.core.tree.Node;
+import io.neo4jguard.core.units.GoDuration;
 import io.neo4jguard.core.units.Parsed;
 
 import java.util.List;

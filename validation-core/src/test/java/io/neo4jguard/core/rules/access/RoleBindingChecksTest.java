@@ -3,12 +3,12 @@ package io.neo4jguard.core.rules.access;
 import io.neo4jguard.core.api.Finding;
 import io.neo4jguard.core.api.Kinds;
 import io.neo4jguard.core.api.Resource;
+import io.neo4jguard.core.testkit.Resolvers;
 import org.junit.jupiter.api.Test;
 
-import static io.neo4jguard.core.rules.database.Fixtures.ids;
+import static io.neo4jguard.core.testkit.CheckRun.ids;
 import static io.neo4jguard.core.rules.database.Fixtures.object;
-import static io.neo4jguard.core.rules.database.Fixtures.resolver;
-import static io.neo4jguard.core.rules.database.Fixtures.run;
+import static io.neo4jguard.core.testkit.CheckRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RoleBindingChecksTest {
@@ -32,12 +32,12 @@ class RoleBindingChecksTest {
         Resource bySpec = object(Kinds.USER, "u1", "clusterRef: prod\nusername: alice");
         Resource otherCluster = object(Kinds.USER, "alice", "clusterRef: staging");
         Resource otherCase = object(Kinds.USER, "u2", "clusterRef: prod\nusername: Alice");
-        assertThat(ids(run(check, binding, resolver(false, binding, byMetadata))))
+        assertThat(ids(run(check, binding, Resolvers.of(false, binding, byMetadata))))
                 .containsExactly("rolebinding.user-overlap");
-        assertThat(ids(run(check, binding, resolver(false, binding, bySpec))))
+        assertThat(ids(run(check, binding, Resolvers.of(false, binding, bySpec))))
                 .containsExactly("rolebinding.user-overlap");
-        assertThat(run(check, binding, resolver(false, binding, otherCluster))).isEmpty();
-        assertThat(run(check, binding, resolver(false, binding, otherCase))).isEmpty();
+        assertThat(run(check, binding, Resolvers.of(false, binding, otherCluster))).isEmpty();
+        assertThat(run(check, binding, Resolvers.of(false, binding, otherCase))).isEmpty();
     }
 
     @Test
@@ -70,7 +70,7 @@ class RoleBindingChecksTest {
         for (String kind : new String[] {Kinds.USER, Kinds.ROLE, Kinds.ROLE_BINDING}) {
             assertThat(ids(run(check, object(kind, "x", "roles: []")))).as(kind)
                     .containsExactly("access.cluster-ref-required");
-            assertThat(ids(run(check, object(kind, "x", "clusterRef: prod"), resolver(true)))).as(kind)
+            assertThat(ids(run(check, object(kind, "x", "clusterRef: prod"), Resolvers.of(true)))).as(kind)
                     .containsExactly("refs.target-missing");
         }
     }

@@ -3,6 +3,7 @@ package io.neo4jguard.core.rules.access;
 import io.neo4jguard.core.api.Finding;
 import io.neo4jguard.core.api.Kinds;
 import io.neo4jguard.core.api.Resolver;
+import io.neo4jguard.core.testkit.Resolvers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -10,10 +11,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.util.List;
 import java.util.Map;
 
-import static io.neo4jguard.core.rules.database.Fixtures.ids;
+import static io.neo4jguard.core.testkit.CheckRun.ids;
 import static io.neo4jguard.core.rules.database.Fixtures.object;
-import static io.neo4jguard.core.rules.database.Fixtures.resolver;
-import static io.neo4jguard.core.rules.database.Fixtures.run;
+import static io.neo4jguard.core.testkit.CheckRun.run;
 import static io.neo4jguard.core.rules.database.Fixtures.secret;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,7 +64,7 @@ class UserChecksTest {
     })
     void passwordLength(int length, String expected) {
         var user = object(Kinds.USER, "u", "clusterRef: g\npasswordSecretRef: {name: creds}");
-        var r = resolver(false, secret("creds", Map.of("password", "p".repeat(length))));
+        var r = Resolvers.of(false, secret("creds", Map.of("password", "p".repeat(length))));
         List<Finding> f = run(new UserPasswordCheck(), user, r);
         assertThat(ids(f)).containsExactlyElementsOf(expected == null ? List.of() : List.of(expected));
         f.forEach(x -> assertThat(x.message()).doesNotContain("ppp"));
@@ -75,11 +75,11 @@ class UserChecksTest {
         UserPasswordCheck check = new UserPasswordCheck();
         var user = object(Kinds.USER, "u", "clusterRef: g\npasswordSecretRef: {name: creds, key: pw}");
         // Missing Secret: never an error; a warning only when the lookup is authoritative.
-        assertThat(run(check, user, resolver(false))).isEmpty();
+        assertThat(run(check, user, Resolvers.of(false))).isEmpty();
         assertThat(run(check, user, Resolver.NONE)).isEmpty();
-        assertThat(ids(run(check, user, resolver(true)))).containsExactly("user.password-secret-pending");
+        assertThat(ids(run(check, user, Resolvers.of(true)))).containsExactly("user.password-secret-pending");
         // Present Secret without the key.
-        var wrongKey = resolver(true, secret("creds", Map.of("password", "long-enough-pw")));
+        var wrongKey = Resolvers.of(true, secret("creds", Map.of("password", "long-enough-pw")));
         List<Finding> f = run(check, user, wrongKey);
         assertThat(ids(f)).containsExactly("user.password-secret-invalid");
         assertThat(f.get(0).field()).isEqualTo("spec.passwordSecretRef.key");

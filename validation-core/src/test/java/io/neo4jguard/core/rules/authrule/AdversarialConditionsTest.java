@@ -1,6 +1,7 @@
 package io.neo4jguard.core.rules.authrule;
 
 import io.neo4jguard.core.api.Finding;
+import io.neo4jguard.core.testkit.CheckRun;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -60,7 +61,7 @@ class AdversarialConditionsTest {
     }
 
     private static List<Finding> errors(String condition) {
-        return AuthRules.errors(AuthRules.run(new AuthRuleConditionCheck(), AuthRules.withCondition(condition)));
+        return AuthRules.errors(CheckRun.run(new AuthRuleConditionCheck(), AuthRules.withCondition(condition)));
     }
 
     @Test

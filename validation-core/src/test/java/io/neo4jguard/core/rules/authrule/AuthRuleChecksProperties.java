@@ -8,6 +8,8 @@ import io.neo4jguard.core.api.Finding;
 import io.neo4jguard.core.api.Kinds;
 import io.neo4jguard.core.api.Resource;
 import io.neo4jguard.core.engine.Check;
+import io.neo4jguard.core.testkit.CheckRun;
+import io.neo4jguard.core.testkit.Resolvers;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -83,7 +85,7 @@ class AuthRuleChecksProperties {
         Resource cluster = AuthRules.cluster("prod-cluster", "prod", tag);
         for (Check c : List.of(new AuthRuleNameCheck(), new AuthRuleRolesCheck(), new AuthRuleConditionCheck(),
                 new AuthRuleTargetCheck())) {
-            List<Finding> fs = AuthRules.run(c, rule, AuthRules.resolverOf(r.nextBoolean(), cluster));
+            List<Finding> fs = CheckRun.run(c, rule, Resolvers.of(r.nextBoolean(), cluster));
             assertThat(fs).allSatisfy(f -> {
                 assertThat(f.field()).isNotEmpty();
                 assertThat(f.message()).isNotBlank();

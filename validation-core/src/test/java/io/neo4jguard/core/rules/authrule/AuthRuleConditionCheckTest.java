@@ -2,6 +2,7 @@ package io.neo4jguard.core.rules.authrule;
 
 import io.neo4jguard.core.api.Finding;
 import io.neo4jguard.core.api.Severity;
+import io.neo4jguard.core.testkit.CheckRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -13,11 +14,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class AuthRuleConditionCheckTest {
     private static List<Finding> check(String condition) {
-        return AuthRules.run(new AuthRuleConditionCheck(), AuthRules.withCondition(condition));
+        return CheckRun.run(new AuthRuleConditionCheck(), AuthRules.withCondition(condition));
     }
 
     private static List<Finding> checkSpec(String spec) {
-        return AuthRules.run(new AuthRuleConditionCheck(), AuthRules.rule(spec));
+        return CheckRun.run(new AuthRuleConditionCheck(), AuthRules.rule(spec));
     }
 
     @Test

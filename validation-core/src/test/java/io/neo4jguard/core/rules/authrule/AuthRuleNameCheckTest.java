@@ -2,6 +2,8 @@ package io.neo4jguard.core.rules.authrule;
 
 import io.neo4jguard.core.api.Finding;
 import io.neo4jguard.core.api.Resource;
+import io.neo4jguard.core.testkit.CheckRun;
+import io.neo4jguard.core.testkit.Manifests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -13,11 +15,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class AuthRuleNameCheckTest {
     private static List<Finding> check(Resource r) {
-        return AuthRules.run(new AuthRuleNameCheck(), r);
+        return CheckRun.run(new AuthRuleNameCheck(), r);
     }
 
     private static Resource named(String specName, String metaName) {
-        return AuthRules.parse("""
+        return Manifests.parse("""
                 apiVersion: neo4j.neo4j.com/v1beta1
                 kind: Neo4jAuthRule
                 metadata:
@@ -78,7 +80,7 @@ class AuthRuleNameCheckTest {
 
     @Test
     void noNameAtAllIsRequired() {
-        Resource r = AuthRules.parse("""
+        Resource r = Manifests.parse("""
                 apiVersion: neo4j.neo4j.com/v1beta1
                 kind: Neo4jAuthRule
                 spec:

@@ -2,6 +2,7 @@ package io.neo4jguard.core.rules.authrule;
 
 import io.neo4jguard.core.api.Finding;
 import io.neo4jguard.core.api.Severity;
+import io.neo4jguard.core.testkit.CheckRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -12,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class AuthRuleRolesCheckTest {
     private static List<Finding> check(String spec) {
-        return AuthRules.run(new AuthRuleRolesCheck(), AuthRules.rule(spec));
+        return CheckRun.run(new AuthRuleRolesCheck(), AuthRules.rule(spec));
     }
 
     @Test

@@ -3,6 +3,9 @@ package io.neo4jguard.core.rules.authrule;
 import io.neo4jguard.core.api.Finding;
 import io.neo4jguard.core.api.Resolver;
 import io.neo4jguard.core.api.Resource;
+import io.neo4jguard.core.testkit.CheckRun;
+import io.neo4jguard.core.testkit.Manifests;
+import io.neo4jguard.core.testkit.Resolvers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,11 +22,11 @@ class AuthRuleTargetCheckTest {
             """;
 
     private static List<Finding> check(Resource rule, Resolver resolver) {
-        return AuthRules.run(new AuthRuleTargetCheck(), rule, resolver);
+        return CheckRun.run(new AuthRuleTargetCheck(), rule, resolver);
     }
 
     private static Resolver clusterAt(String tag) {
-        return AuthRules.resolverOf(true, AuthRules.cluster("prod-cluster", "prod", tag));
+        return Resolvers.of(true, AuthRules.cluster("prod-cluster", "prod", tag));
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -53,13 +56,13 @@ class AuthRuleTargetCheckTest {
 
     @Test
     void standaloneTargetsAreResolvedToo() {
-        Resource standalone = AuthRules.parse("""
+        Resource standalone = Manifests.parse("""
                 apiVersion: neo4j.neo4j.com/v1beta1
                 kind: Neo4jEnterpriseStandalone
                 metadata: {name: prod-cluster, namespace: prod}
                 spec: {image: {repo: neo4j, tag: "5.26.3-enterprise"}}
                 """).get(0);
-        assertThat(check(AuthRules.rule(SPEC), AuthRules.resolverOf(true, standalone)))
+        assertThat(check(AuthRules.rule(SPEC), Resolvers.of(true, standalone)))
                 .extracting(Finding::rule).containsExactly("authrule.version-too-old");
     }
 
@@ -73,13 +76,13 @@ class AuthRuleTargetCheckTest {
 
     @Test
     void unknownTargetIsReportedByTheSharedReferenceRules() {
-        Resolver none = AuthRules.resolverOf(true);
+        Resolver none = Resolvers.of(true);
         assertThat(check(AuthRules.rule(SPEC), none)).extracting(Finding::rule)
                 .containsExactly("refs.target-missing");
-        assertThat(check(AuthRules.rule(SPEC), AuthRules.resolverOf(false))).extracting(Finding::rule)
+        assertThat(check(AuthRules.rule(SPEC), Resolvers.of(false))).extracting(Finding::rule)
                 .containsExactly("refs.target-not-in-run");
         // a target in another namespace is not the one referenced
-        Resolver elsewhere = AuthRules.resolverOf(true, AuthRules.cluster("prod-cluster", "other", "5.26.0"));
+        Resolver elsewhere = Resolvers.of(true, AuthRules.cluster("prod-cluster", "other", "5.26.0"));
         assertThat(check(AuthRules.rule(SPEC), elsewhere)).extracting(Finding::rule)
                 .containsExactly("refs.target-missing");
     }

@@ -4,14 +4,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.neo4jguard.core.api.Finding;
 import io.neo4jguard.core.api.Kinds;
-import io.neo4jguard.core.api.Resolution;
-import io.neo4jguard.core.api.Resolver;
 import io.neo4jguard.core.api.Resource;
 import io.neo4jguard.core.api.Severity;
-import io.neo4jguard.core.engine.Check;
-import io.neo4jguard.core.engine.RuleContext;
-import io.neo4jguard.core.read.ManifestParser;
-import io.neo4jguard.core.read.ReadException;
+import io.neo4jguard.core.testkit.Manifests;
 
 import java.util.List;
 
@@ -20,24 +15,16 @@ final class AuthRules {
     private AuthRules() {
     }
 
-    static List<Resource> parse(String yaml) {
-        try {
-            return new ManifestParser().parse("test.yaml", yaml);
-        } catch (ReadException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
-
     /** A Neo4jAuthRule named {@code analytics-team} with the given spec (YAML, indented by 2). */
     static Resource rule(String spec) {
-        return parse("""
+        return Manifests.one("""
                 apiVersion: neo4j.neo4j.com/v1beta1
                 kind: Neo4jAuthRule
                 metadata:
                   name: analytics-team
                   namespace: prod
                 spec:
-                """ + spec.stripIndent().lines().map(l -> "  " + l).reduce("", (a, b) -> a + b + "\n")).get(0);
+                """ + Manifests.indent(spec.stripIndent()));
     }
 
     /** A rule whose condition is exactly {@code condition} (no YAML quoting in the way). */
@@ -51,43 +38,12 @@ final class AuthRules {
         return Resource.of(tree);
     }
 
-    static List<Finding> run(Check check, Resource r, Resolver resolver) {
-        RuleContext ctx = RuleContext.forTest(r, null, resolver, check);
-        check.check(ctx);
-        return ctx.reported();
-    }
-
-    static List<Finding> run(Check check, Resource r) {
-        return run(check, r, null);
-    }
-
     static List<Finding> errors(List<Finding> fs) {
         return fs.stream().filter(f -> f.severity() == Severity.ERROR).toList();
     }
 
-    /** A resolver over a fixed set of objects (the CLI's view of one run); authoritative like the webhook. */
-    static Resolver resolverOf(boolean authoritative, Resource... objects) {
-        return new Resolver() {
-            @Override
-            public Resolution resolve(String kind, String namespace, String name) {
-                for (Resource o : objects) {
-                    if (o.kind().equals(kind) && o.name().equals(name)
-                            && (o.namespace().isEmpty() ? "default" : o.namespace()).equals(namespace)) {
-                        return Resolution.found(o);
-                    }
-                }
-                return Resolution.notFound();
-            }
-
-            @Override
-            public boolean authoritative() {
-                return authoritative;
-            }
-        };
-    }
-
     static Resource cluster(String name, String namespace, String tag) {
-        return parse("""
+        return Manifests.one("""
                 apiVersion: neo4j.neo4j.com/v1beta1
                 kind: Neo4jEnterpriseCluster
                 metadata:
@@ -97,6 +53,6 @@ final class AuthRules {
                   image:
                     repo: neo4j
                     tag: "%s"
-                """.formatted(name, namespace, tag)).get(0);
+                """.formatted(name, namespace, tag));
     }
 }

@@ -6,6 +6,9 @@ import io.neo4jguard.core.api.Resolver;
 import io.neo4jguard.core.api.Resource;
 import io.neo4jguard.core.api.Severity;
 import io.neo4jguard.core.engine.Check;
+import io.neo4jguard.core.testkit.CheckRun;
+import io.neo4jguard.core.testkit.Manifests;
+import io.neo4jguard.core.testkit.Resolvers;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -30,13 +33,13 @@ class CorpusConditionsTest {
     private static List<Resource> read(String relative) throws IOException {
         Path p = CORPUS.resolve(relative);
         assumeTrue(Files.isRegularFile(p), "corpus not available at " + p);
-        return AuthRules.parse(Files.readString(p));
+        return Manifests.parse(Files.readString(p));
     }
 
     private static List<Finding> errors(Resource r, Resolver resolver, Check... checks) {
         List<Finding> out = new ArrayList<>();
         for (Check c : checks) {
-            out.addAll(AuthRules.errors(AuthRules.run(c, r, resolver)));
+            out.addAll(AuthRules.errors(CheckRun.run(c, r, resolver)));
         }
         return out;
     }
@@ -49,25 +52,25 @@ class CorpusConditionsTest {
         for (Resource r : rules) {
             assertThat(errors(r, null, new AuthRuleConditionCheck(), new AuthRuleNameCheck(),
                     new AuthRuleRolesCheck())).as(r.name()).isEmpty();
-            assertThat(AuthRules.run(new AuthRuleConditionCheck(), r)).as(r.name()).isEmpty();
+            assertThat(CheckRun.run(new AuthRuleConditionCheck(), r)).as(r.name()).isEmpty();
         }
     }
 
     @Test
     void sampleConditionPassesAndItsTargetIsTooOld() throws IOException {
         Resource rule = read("config/samples/neo4j_v1beta1_neo4jauthrule.yaml").get(0);
-        assertThat(AuthRules.run(new AuthRuleConditionCheck(), rule)).isEmpty();
+        assertThat(CheckRun.run(new AuthRuleConditionCheck(), rule)).isEmpty();
         assertThat(errors(rule, null, new AuthRuleNameCheck(), new AuthRuleRolesCheck())).isEmpty();
 
-        // Checked together with the other samples, it targets the 5.26.0 sample cluster (anchor rules §7).
+        // Checked together with the other samples, it targets the 5.26.0 sample cluster (the reference operator's example manifests).
         List<Resource> samples = new ArrayList<>();
         try (Stream<Path> files = Files.list(CORPUS.resolve("config/samples"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
-                samples.addAll(AuthRules.parse(Files.readString(f)));
+                samples.addAll(Manifests.parse(Files.readString(f)));
             }
         }
-        Resolver run = AuthRules.resolverOf(false, samples.toArray(Resource[]::new));
-        assertThat(AuthRules.run(new AuthRuleTargetCheck(), rule, run))
+        Resolver run = Resolvers.of(false, samples.toArray(Resource[]::new));
+        assertThat(CheckRun.run(new AuthRuleTargetCheck(), rule, run))
                 .filteredOn(f -> f.severity() == Severity.ERROR)
                 .extracting(Finding::rule).containsExactly("authrule.version-too-old");
     }

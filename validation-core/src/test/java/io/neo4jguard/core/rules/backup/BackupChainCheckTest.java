@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
 
-import static io.neo4jguard.core.rules.backup.Fixtures.ids;
+import static io.neo4jguard.core.testkit.CheckRun.ids;
 import static io.neo4jguard.core.rules.backup.Fixtures.objects;
 import static io.neo4jguard.core.rules.backup.Fixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;

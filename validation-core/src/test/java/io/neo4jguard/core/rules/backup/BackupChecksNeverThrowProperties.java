@@ -11,6 +11,7 @@ import io.neo4jguard.core.api.Resolver;
 import io.neo4jguard.core.api.Resource;
 import io.neo4jguard.core.engine.Check;
 import io.neo4jguard.core.engine.RuleContext;
+import io.neo4jguard.core.testkit.Manifests;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
@@ -153,7 +154,7 @@ class BackupChecksNeverThrowProperties {
     void checksNeverThrowOnMutatedObjects(@ForAll long seed) {
         Random random = new Random(seed);
         for (String yaml : List.of(RICH_BACKUP, RICH_RESTORE)) {
-            ObjectNode root = Fixtures.one(yaml).tree().deepCopy();
+            ObjectNode root = Manifests.one(yaml).tree().deepCopy();
             for (int i = 1 + random.nextInt(4); i > 0; i--) {
                 mutate(root, random);
             }

@@ -9,8 +9,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
 
-import static io.neo4jguard.core.rules.backup.Fixtures.errors;
-import static io.neo4jguard.core.rules.backup.Fixtures.ids;
+import static io.neo4jguard.core.testkit.CheckRun.errorIds;
+import static io.neo4jguard.core.testkit.CheckRun.ids;
 import static io.neo4jguard.core.rules.backup.Fixtures.objects;
 import static io.neo4jguard.core.rules.backup.Fixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -380,7 +380,7 @@ class BackupStorageCheckTest {
                         storage: {type: s3, bucket: "base backups", cloud: {provider: aws}}
                       logStorage: {type: s3, bucket: logs}
                 """);
-        assertThat(errors(f)).containsExactlyInAnyOrder("backup-storage.unsafe-characters",
+        assertThat(errorIds(f)).containsExactlyInAnyOrder("backup-storage.unsafe-characters",
                 "backup-storage.provider-missing");
         Finding missing = f.stream().filter(x -> x.rule().equals("backup-storage.provider-missing")).findFirst()
                 .orElseThrow();
@@ -418,7 +418,7 @@ class BackupStorageCheckTest {
                   identity: {}
                   endpointURL: nope
                 """));
-        assertThat(errors(f)).containsExactlyInAnyOrder("backup-storage.unsafe-characters",
+        assertThat(errorIds(f)).containsExactlyInAnyOrder("backup-storage.unsafe-characters",
                 "backup-storage.unsafe-characters", "backup-storage.provider-mismatch",
                 "backup-storage.credentials-conflict", "backup-storage.identity", "backup-storage.endpoint-url");
     }

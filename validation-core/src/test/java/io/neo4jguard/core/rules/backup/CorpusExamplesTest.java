@@ -8,6 +8,7 @@ import io.neo4jguard.core.engine.Check;
 import io.neo4jguard.core.engine.Engine;
 import io.neo4jguard.core.policy.Policy;
 import io.neo4jguard.core.read.ManifestParser;
+import io.neo4jguard.core.testkit.Resolvers;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -52,7 +53,7 @@ class CorpusExamplesTest {
         for (Path file : yamlFiles()) {
             List<Resource> resources = new ManifestParser().parse(file.toString(),
                     Files.readString(file, StandardCharsets.UTF_8));
-            var resolver = Fixtures.of(false, resources);
+            var resolver = Resolvers.of(false, resources);
             for (Resource r : resources) {
                 if (!r.kind().equals(Kinds.BACKUP) && !r.kind().equals(Kinds.RESTORE)) {
                     continue;

@@ -2,16 +2,16 @@ package io.neo4jguard.core.rules.database;
 
 import io.neo4jguard.core.api.Kinds;
 import io.neo4jguard.core.api.Resolver;
+import io.neo4jguard.core.testkit.Resolvers;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
 
 import static io.neo4jguard.core.rules.database.Fixtures.cluster;
-import static io.neo4jguard.core.rules.database.Fixtures.ids;
+import static io.neo4jguard.core.testkit.CheckRun.ids;
 import static io.neo4jguard.core.rules.database.Fixtures.object;
-import static io.neo4jguard.core.rules.database.Fixtures.resolver;
-import static io.neo4jguard.core.rules.database.Fixtures.run;
+import static io.neo4jguard.core.testkit.CheckRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CypherLanguageCheckTest {
@@ -40,7 +40,7 @@ class CypherLanguageCheckTest {
     })
     void languageAndGate(String value, String tag, String expected) {
         var db = object(Kinds.DATABASE, "db", "clusterRef: graph\nname: sales\ndefaultCypherLanguage: " + value);
-        Resolver r = tag == null ? Resolver.NONE : resolver(false, cluster("graph", 3, tag));
+        Resolver r = tag == null ? Resolver.NONE : Resolvers.of(false, cluster("graph", 3, tag));
         List<String> found = ids(run(check, db, r));
         assertThat(found).containsExactlyElementsOf(expected == null ? List.of() : List.of(expected));
     }

@@ -4,6 +4,7 @@ import io.neo4jguard.core.api.Finding;
 import io.neo4jguard.core.api.Kinds;
 import io.neo4jguard.core.api.Resolver;
 import io.neo4jguard.core.api.Resource;
+import io.neo4jguard.core.testkit.Resolvers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -12,10 +13,9 @@ import java.util.Arrays;
 import java.util.List;
 
 import static io.neo4jguard.core.rules.database.Fixtures.cluster;
-import static io.neo4jguard.core.rules.database.Fixtures.ids;
+import static io.neo4jguard.core.testkit.CheckRun.ids;
 import static io.neo4jguard.core.rules.database.Fixtures.object;
-import static io.neo4jguard.core.rules.database.Fixtures.resolver;
-import static io.neo4jguard.core.rules.database.Fixtures.run;
+import static io.neo4jguard.core.testkit.CheckRun.run;
 import static io.neo4jguard.core.rules.database.Fixtures.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,14 +70,14 @@ class DatabaseTopologyCheckTest {
             "5 | {primaries: 1}                 | -",
     })
     void capacityAgainstTheCluster(int servers, String topology, String ids) {
-        assertThat(findings(topology, resolver(false, cluster("graph", servers, "5.26.0-enterprise"))))
+        assertThat(findings(topology, Resolvers.of(false, cluster("graph", servers, "5.26.0-enterprise"))))
                 .containsExactlyInAnyOrderElementsOf(expected(ids));
     }
 
     @Test
     void exceedingMessageNamesTheNumbers() {
         Finding f = run(check, object(Kinds.DATABASE, "db", "clusterRef: graph\nname: s\ntopology: {primaries: 3, "
-                + "secondaries: 2}"), resolver(false, cluster("graph", 3, "5.26.0"))).get(0);
+                + "secondaries: 2}"), Resolvers.of(false, cluster("graph", 3, "5.26.0"))).get(0);
         assertThat(f.field()).isEqualTo("spec.topology");
         assertThat(f.message()).contains("needs 5 servers").contains("has 3");
     }
@@ -86,18 +86,18 @@ class DatabaseTopologyCheckTest {
     void serverModeConstraintConflicts() {
         Resource primaryOnly = object(Kinds.CLUSTER, "graph",
                 "image: {tag: 5.26.0}\ntopology: {servers: 5, serverModeConstraint: PRIMARY}");
-        assertThat(findings("{primaries: 3, secondaries: 1}", resolver(false, primaryOnly)))
+        assertThat(findings("{primaries: 3, secondaries: 1}", Resolvers.of(false, primaryOnly)))
                 .containsExactly("database.topology-mode-constraint");
-        assertThat(findings("{primaries: 3}", resolver(false, primaryOnly))).isEmpty();
+        assertThat(findings("{primaries: 3}", Resolvers.of(false, primaryOnly))).isEmpty();
         Resource secondaryOnly = object(Kinds.CLUSTER, "graph",
                 "image: {tag: 5.26.0}\ntopology: {servers: 5, serverModeConstraint: SECONDARY}");
-        assertThat(findings("{primaries: 1}", resolver(false, secondaryOnly)))
+        assertThat(findings("{primaries: 1}", Resolvers.of(false, secondaryOnly)))
                 .containsExactly("database.topology-mode-constraint");
     }
 
     @Test
     void standaloneIgnoresTopologyBeyondOnePrimary() {
-        var target = resolver(false, standalone("graph", "5.26.0-enterprise"));
+        var target = Resolvers.of(false, standalone("graph", "5.26.0-enterprise"));
         assertThat(findings("{primaries: 1, secondaries: 0}", target)).isEmpty();
         assertThat(findings("{primaries: 1, secondaries: 1}", target)).containsExactly("database.topology-on-standalone");
         assertThat(findings("{primaries: 3}", target)).containsExactly("database.topology-on-standalone");
@@ -105,7 +105,7 @@ class DatabaseTopologyCheckTest {
 
     @Test
     void invalidTopologySkipsCapacityAndShapeWarnings() {
-        assertThat(findings("{primaries: 12, secondaries: 1}", resolver(false, cluster("graph", 3, "5.26.0"))))
+        assertThat(findings("{primaries: 12, secondaries: 1}", Resolvers.of(false, cluster("graph", 3, "5.26.0"))))
                 .containsExactly("database.topology-invalid");
         assertThat(findings("{primaries: 0, secondaries: -1}", Resolver.NONE))
                 .containsExactly("database.topology-invalid", "database.topology-invalid");

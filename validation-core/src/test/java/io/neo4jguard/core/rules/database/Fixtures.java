@@ -4,28 +4,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.neo4jguard.core.api.Finding;
 import io.neo4jguard.core.api.Kinds;
-import io.neo4jguard.core.api.Resolution;
 import io.neo4jguard.core.api.Resolver;
 import io.neo4jguard.core.api.Resource;
-import io.neo4jguard.core.engine.Check;
-import io.neo4jguard.core.engine.RuleContext;
-import io.neo4jguard.core.read.ManifestParser;
-import io.neo4jguard.core.read.ReadException;
+import io.neo4jguard.core.testkit.Manifests;
+import io.neo4jguard.core.testkit.Resolvers;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Test support for the database, plugin and access checks: objects from YAML, a resolver over a list of objects
- * (as the CLI resolves over the files of a run), and random specs for the never-throw properties.
+ * Test support for the database, plugin and access checks: their targets and Secrets in namespace default, and
+ * random specs for the never-throw properties. Parsing, running a check and resolvers come from the test kit.
  */
 public final class Fixtures {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -33,29 +28,9 @@ public final class Fixtures {
     private Fixtures() {
     }
 
-    /** All objects of a YAML text. */
-    public static List<Resource> parseAll(String file, String yaml) {
-        try {
-            return new ManifestParser().parse(file, yaml);
-        } catch (ReadException e) {
-            throw new AssertionError("test YAML does not parse: " + e.describe(), e);
-        }
-    }
-
-    /** The single object of a YAML text. */
-    public static Resource parse(String yaml) {
-        List<Resource> all = parseAll("test.yaml", yaml);
-        if (all.size() != 1) {
-            throw new AssertionError("expected one object, got " + all.size());
-        }
-        return all.get(0);
-    }
-
     /** An object of {@code kind} named {@code name} in namespace default with the given spec YAML (indented 2). */
     public static Resource object(String kind, String name, String specYaml) {
-        return parse("apiVersion: " + Kinds.API_VERSION + "\nkind: " + kind + "\nmetadata:\n  name: " + name
-                + "\n  namespace: default\nspec:\n" + specYaml.stripIndent().lines().map(l -> "  " + l)
-                .reduce("", (a, b) -> a + b + "\n"));
+        return Manifests.object(kind, name, "default", specYaml);
     }
 
     /** A cluster {@code graph} with the given server count and image tag. */
@@ -68,72 +43,9 @@ public final class Fixtures {
         return object(Kinds.STANDALONE, name, "image:\n  repo: neo4j\n  tag: \"" + tag + "\"");
     }
 
-    /** A Secret with string data (plain values, as a manifest would write them). */
+    /** A Secret in namespace default with string data (plain values, as a manifest would write them). */
     public static Resource secret(String name, Map<String, String> stringData) {
-        ObjectNode tree = F.objectNode();
-        tree.put("apiVersion", "v1");
-        tree.put("kind", "Secret");
-        tree.putObject("metadata").put("name", name).put("namespace", "default");
-        ObjectNode data = tree.putObject("stringData");
-        stringData.forEach(data::put);
-        return Resource.of(tree);
-    }
-
-    public static ObjectsResolver resolver(boolean authoritative, Resource... objects) {
-        return new ObjectsResolver(Arrays.asList(objects), authoritative);
-    }
-
-    public static ObjectsResolver resolver(boolean authoritative, List<Resource> objects) {
-        return new ObjectsResolver(objects, authoritative);
-    }
-
-    public static List<Finding> run(Check check, Resource object, Resolver resolver) {
-        RuleContext ctx = RuleContext.forTest(object, null, resolver, check);
-        check.check(ctx);
-        return ctx.reported();
-    }
-
-    public static List<Finding> run(Check check, Resource object) {
-        return run(check, object, Resolver.NONE);
-    }
-
-    public static List<String> ids(List<Finding> findings) {
-        return findings.stream().map(Finding::rule).toList();
-    }
-
-    /**
-     * Resolves over a fixed list of objects: FOUND when present, NOT_FOUND otherwise. Non-authoritative like the
-     * CLI without --strict-refs, unless told otherwise.
-     */
-    public static final class ObjectsResolver implements Resolver {
-        private final List<Resource> objects;
-        private final boolean authoritative;
-
-        ObjectsResolver(List<Resource> objects, boolean authoritative) {
-            this.objects = List.copyOf(objects);
-            this.authoritative = authoritative;
-        }
-
-        private static String ns(Resource r) {
-            return r.namespace().isEmpty() ? "default" : r.namespace();
-        }
-
-        @Override
-        public Resolution resolve(String kind, String namespace, String name) {
-            return objects.stream()
-                    .filter(r -> r.kind().equals(kind) && ns(r).equals(namespace) && r.name().equals(name))
-                    .findFirst().map(Resolution::found).orElse(Resolution.notFound());
-        }
-
-        @Override
-        public List<Resource> list(String kind, String namespace) {
-            return objects.stream().filter(r -> r.kind().equals(kind) && ns(r).equals(namespace)).toList();
-        }
-
-        @Override
-        public boolean authoritative() {
-            return authoritative;
-        }
+        return Manifests.secret(name, "default", stringData);
     }
 
     // ---- random input for the never-throw properties ----
@@ -223,7 +135,7 @@ public final class Fixtures {
                     return Resource.of(tree);
                 });
         return Combinators.combine(target.list().ofMaxSize(4), Arbitraries.of(true, false))
-                .as((objects, auth) -> (Resolver) new ObjectsResolver(new ArrayList<>(objects), auth));
+                .as((objects, auth) -> Resolvers.of(auth, objects));
     }
 
     // ---- plausible objects with random values, so the deep paths of each check run on garbage too ----
@@ -313,7 +225,7 @@ public final class Fixtures {
                         o.set("spec", mutate(o.get("spec"), random, pool, new int[] {0}));
                         objects.add(Resource.of(o));
                     }
-                    return (Resolver) new ObjectsResolver(objects, auth);
+                    return Resolvers.of(auth, objects);
                 });
     }
 

@@ -2,6 +2,7 @@ package io.neo4jguard.core.rules.database;
 
 import io.neo4jguard.core.api.Kinds;
 import io.neo4jguard.core.api.Resolver;
+import io.neo4jguard.core.testkit.Resolvers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -9,10 +10,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.util.List;
 
 import static io.neo4jguard.core.rules.database.Fixtures.cluster;
-import static io.neo4jguard.core.rules.database.Fixtures.ids;
+import static io.neo4jguard.core.testkit.CheckRun.ids;
 import static io.neo4jguard.core.rules.database.Fixtures.object;
-import static io.neo4jguard.core.rules.database.Fixtures.resolver;
-import static io.neo4jguard.core.rules.database.Fixtures.run;
+import static io.neo4jguard.core.testkit.CheckRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SeedConfigCheckTest {
@@ -55,7 +55,7 @@ class SeedConfigCheckTest {
             "2026.04.0            | -",
     })
     void restoreUntilNeedsCalVer(String tag, String expected) {
-        assertThat(findings("{restoreUntil: \"txId:5\"}", resolver(false, cluster("graph", 3, tag))))
+        assertThat(findings("{restoreUntil: \"txId:5\"}", Resolvers.of(false, cluster("graph", 3, tag))))
                 .containsExactlyElementsOf(expected == null ? List.of() : List.of(expected));
     }
 

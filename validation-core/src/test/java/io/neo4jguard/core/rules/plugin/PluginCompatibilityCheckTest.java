@@ -2,6 +2,7 @@ package io.neo4jguard.core.rules.plugin;
 
 import io.neo4jguard.core.api.Kinds;
 import io.neo4jguard.core.api.Resolver;
+import io.neo4jguard.core.testkit.Resolvers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -9,10 +10,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.util.List;
 
 import static io.neo4jguard.core.rules.database.Fixtures.cluster;
-import static io.neo4jguard.core.rules.database.Fixtures.ids;
+import static io.neo4jguard.core.testkit.CheckRun.ids;
 import static io.neo4jguard.core.rules.database.Fixtures.object;
-import static io.neo4jguard.core.rules.database.Fixtures.resolver;
-import static io.neo4jguard.core.rules.database.Fixtures.run;
+import static io.neo4jguard.core.testkit.CheckRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PluginCompatibilityCheckTest {
@@ -57,13 +57,13 @@ class PluginCompatibilityCheckTest {
             "2025.01.0 | 2025.01.0            | -",
     })
     void apocTracksTheServerLine(String version, String tag, String expected) {
-        assertThat(findings("apoc", version, resolver(false, cluster("graph", 3, tag))))
+        assertThat(findings("apoc", version, Resolvers.of(false, cluster("graph", 3, tag))))
                 .containsExactlyElementsOf(expected == null ? List.of() : List.of(expected));
     }
 
     @Test
     void otherPluginsDoNotTrackTheServerLine() {
-        assertThat(findings("graph-data-science", "2.10.0", resolver(false, cluster("graph", 3, "2025.10.1"))))
+        assertThat(findings("graph-data-science", "2.10.0", Resolvers.of(false, cluster("graph", 3, "2025.10.1"))))
                 .isEmpty();
     }
 

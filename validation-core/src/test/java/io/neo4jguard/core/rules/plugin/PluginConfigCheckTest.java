@@ -3,9 +3,9 @@ package io.neo4jguard.core.rules.plugin;
 import io.neo4jguard.core.api.Kinds;
 import org.junit.jupiter.api.Test;
 
-import static io.neo4jguard.core.rules.database.Fixtures.ids;
+import static io.neo4jguard.core.testkit.CheckRun.ids;
 import static io.neo4jguard.core.rules.database.Fixtures.object;
-import static io.neo4jguard.core.rules.database.Fixtures.run;
+import static io.neo4jguard.core.testkit.CheckRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PluginConfigCheckTest {

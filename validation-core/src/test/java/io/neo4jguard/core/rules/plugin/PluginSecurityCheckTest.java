@@ -8,9 +8,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
 
-import static io.neo4jguard.core.rules.database.Fixtures.ids;
+import static io.neo4jguard.core.testkit.CheckRun.ids;
 import static io.neo4jguard.core.rules.database.Fixtures.object;
-import static io.neo4jguard.core.rules.database.Fixtures.run;
+import static io.neo4jguard.core.testkit.CheckRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PluginSecurityCheckTest {

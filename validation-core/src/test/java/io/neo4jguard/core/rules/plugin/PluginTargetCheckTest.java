@@ -1,13 +1,13 @@
 package io.neo4jguard.core.rules.plugin;
 
 import io.neo4jguard.core.api.Kinds;
+import io.neo4jguard.core.testkit.Resolvers;
 import org.junit.jupiter.api.Test;
 
 import static io.neo4jguard.core.rules.database.Fixtures.cluster;
-import static io.neo4jguard.core.rules.database.Fixtures.ids;
+import static io.neo4jguard.core.testkit.CheckRun.ids;
 import static io.neo4jguard.core.rules.database.Fixtures.object;
-import static io.neo4jguard.core.rules.database.Fixtures.resolver;
-import static io.neo4jguard.core.rules.database.Fixtures.run;
+import static io.neo4jguard.core.testkit.CheckRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PluginTargetCheckTest {
@@ -18,8 +18,8 @@ class PluginTargetCheckTest {
         assertThat(ids(run(check, object(Kinds.PLUGIN, "p", "name: apoc\nversion: \"5.26.0\""))))
                 .containsExactly("plugin.cluster-ref-required");
         var plugin = object(Kinds.PLUGIN, "p", "clusterRef: graph\nname: apoc\nversion: \"5.26.0\"");
-        assertThat(ids(run(check, plugin, resolver(false)))).containsExactly("refs.target-not-in-run");
-        assertThat(ids(run(check, plugin, resolver(true)))).containsExactly("refs.target-missing");
-        assertThat(run(check, plugin, resolver(true, cluster("graph", 3, "5.26.0")))).isEmpty();
+        assertThat(ids(run(check, plugin, Resolvers.of(false)))).containsExactly("refs.target-not-in-run");
+        assertThat(ids(run(check, plugin, Resolvers.of(true)))).containsExactly("refs.target-missing");
+        assertThat(run(check, plugin, Resolvers.of(true, cluster("graph", 3, "5.26.0")))).isEmpty();
     }
 }

@@ -3,6 +3,7 @@ package io.neo4jguard.core.rules.server;
 import io.neo4jguard.core.api.Finding;
 import io.neo4jguard.core.api.Resolver;
 import io.neo4jguard.core.api.Resource;
+import io.neo4jguard.core.testkit.Resolvers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -13,9 +14,8 @@ import java.util.List;
 
 import static io.neo4jguard.core.rules.server.ServerFixtures.at;
 import static io.neo4jguard.core.rules.server.ServerFixtures.cluster;
-import static io.neo4jguard.core.rules.server.ServerFixtures.parse;
-import static io.neo4jguard.core.rules.server.ServerFixtures.resolver;
-import static io.neo4jguard.core.rules.server.ServerFixtures.run;
+import static io.neo4jguard.core.testkit.Manifests.one;
+import static io.neo4jguard.core.testkit.CheckRun.run;
 import static io.neo4jguard.core.rules.server.ServerFixtures.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,13 +25,13 @@ class AdminPasswordCheckTest {
     private static Resource secret(String name, String dataOrStringData, String password) {
         String value = dataOrStringData.equals("data")
                 ? Base64.getEncoder().encodeToString(password.getBytes(StandardCharsets.UTF_8)) : password;
-        return parse("apiVersion: v1\nkind: Secret\nmetadata: {name: " + name + ", namespace: ns}\n"
+        return one("apiVersion: v1\nkind: Secret\nmetadata: {name: " + name + ", namespace: ns}\n"
                 + dataOrStringData + ":\n  username: bmVvNGo=\n  password: \"" + value.replace("\"", "\\\"")
                 + "\"\n");
     }
 
     private List<Finding> withSecret(Resource server, Resource secret) {
-        return run(check, server, null, resolver(secret));
+        return run(check, server, null, Resolvers.of(true, secret));
     }
 
     @ParameterizedTest(name = "[{0}] {1}: {2}")
@@ -72,19 +72,19 @@ class AdminPasswordCheckTest {
 
     @Test
     void missingSecretOrKeyIsNeverAnError() {
-        assertThat(run(check, cluster("auth: {adminSecret: s}"), null, resolver())).isEmpty();
+        assertThat(run(check, cluster("auth: {adminSecret: s}"), null, Resolvers.of(true))).isEmpty();
         assertThat(run(check, cluster("auth: {adminSecret: s}"), null, Resolver.NONE)).isEmpty();
-        Resource noPassword = parse("apiVersion: v1\nkind: Secret\nmetadata: {name: s, namespace: ns}\n"
+        Resource noPassword = one("apiVersion: v1\nkind: Secret\nmetadata: {name: s, namespace: ns}\n"
                 + "data: {username: bmVvNGo=}\n");
         assertThat(withSecret(cluster("auth: {adminSecret: s}"), noPassword)).isEmpty();
-        Resource notBase64 = parse("apiVersion: v1\nkind: Secret\nmetadata: {name: s, namespace: ns}\n"
+        Resource notBase64 = one("apiVersion: v1\nkind: Secret\nmetadata: {name: s, namespace: ns}\n"
                 + "data: {password: '***not base64***'}\n");
         assertThat(withSecret(cluster("auth: {adminSecret: s}"), notBase64)).isEmpty();
     }
 
     @Test
     void stringDataWinsOverData() {
-        Resource both = parse("apiVersion: v1\nkind: Secret\nmetadata: {name: s, namespace: ns}\n"
+        Resource both = one("apiVersion: v1\nkind: Secret\nmetadata: {name: s, namespace: ns}\n"
                 + "data: {password: " + Base64.getEncoder().encodeToString("-bad-password".getBytes()) + "}\n"
                 + "stringData: {password: good-password}\n");
         assertThat(withSecret(cluster("auth: {adminSecret: s}"), both)).isEmpty();

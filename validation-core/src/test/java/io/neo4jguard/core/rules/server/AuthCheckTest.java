@@ -1,6 +1,7 @@
 package io.neo4jguard.core.rules.server;
 
 import io.neo4jguard.core.api.Finding;
+import io.neo4jguard.core.testkit.Manifests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -10,8 +11,8 @@ import java.util.List;
 
 import static io.neo4jguard.core.rules.server.ServerFixtures.at;
 import static io.neo4jguard.core.rules.server.ServerFixtures.cluster;
-import static io.neo4jguard.core.rules.server.ServerFixtures.rules;
-import static io.neo4jguard.core.rules.server.ServerFixtures.run;
+import static io.neo4jguard.core.testkit.CheckRun.ids;
+import static io.neo4jguard.core.testkit.CheckRun.run;
 import static io.neo4jguard.core.rules.server.ServerFixtures.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +23,7 @@ class AuthCheckTest {
     private final AuthCheck check = new AuthCheck();
 
     private List<Finding> auth(String yaml) {
-        return run(check, cluster("auth:\n" + ServerFixtures.indent(yaml)));
+        return run(check, cluster("auth:\n" + Manifests.indent(yaml)));
     }
 
     private static List<String> expected(String rules) {
@@ -52,7 +53,7 @@ class AuthCheckTest {
         // The authorization list keeps the okta entry in use, so only the entry under test is reported.
         List<Finding> fs = auth("authenticationProviders: " + list + "\nauthorizationProviders: [oidc-okta, native]\n"
                 + OKTA);
-        assertThat(rules(fs)).containsExactlyInAnyOrderElementsOf(expected(rules));
+        assertThat(ids(fs)).containsExactlyInAnyOrderElementsOf(expected(rules));
         fs.forEach(f -> assertThat(f.field()).startsWith("spec.auth.authenticationProviders["));
     }
 
@@ -171,13 +172,13 @@ class AuthCheckTest {
 
     @Test
     void standaloneAuthIsChecked() {
-        assertThat(rules(run(check, standalone("auth: {authenticationProviders: [kerberos]}"))))
+        assertThat(ids(run(check, standalone("auth: {authenticationProviders: [kerberos]}"))))
                 .containsExactly("auth.provider-unknown");
     }
 
     @Test
     void everyProblemAtOnce() {
-        assertThat(rules(auth("authenticationProviders: [jwt, oidc-x, ldap]\ntrustStore: {}\noidc:\n"
+        assertThat(ids(auth("authenticationProviders: [jwt, oidc-x, ldap]\ntrustStore: {}\noidc:\n"
                 + "  bad.key: {}\nldap: {}"))).containsExactlyInAnyOrder("auth.provider-unknown",
                 "auth.oidc-provider-undefined", "auth.oidc-name", "auth.oidc-audience-required",
                 "auth.oidc-endpoints-required", "auth.oidc-endpoints-required", "auth.oidc-endpoints-required",

@@ -4,6 +4,7 @@ import io.neo4jguard.core.api.Finding;
 import io.neo4jguard.core.api.Resource;
 import io.neo4jguard.core.engine.Check;
 import io.neo4jguard.core.settings.ConfigSources;
+import io.neo4jguard.core.testkit.CheckRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -12,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import static io.neo4jguard.core.rules.server.Specs.ids;
+import static io.neo4jguard.core.testkit.CheckRun.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The three config checks together, as the engine runs them: one finding per problem, the most precise one. */
@@ -23,7 +24,7 @@ class ConfigChecksTest {
     private static List<Finding> run(Resource r) {
         List<Finding> out = new ArrayList<>();
         for (Check c : CHECKS) {
-            out.addAll(Specs.run(c, r));
+            out.addAll(CheckRun.run(c, r));
         }
         return out;
     }

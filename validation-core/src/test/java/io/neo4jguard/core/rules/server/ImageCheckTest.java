@@ -9,8 +9,8 @@ import java.util.Arrays;
 import java.util.List;
 
 import static io.neo4jguard.core.rules.server.ServerFixtures.cluster;
-import static io.neo4jguard.core.rules.server.ServerFixtures.rules;
-import static io.neo4jguard.core.rules.server.ServerFixtures.run;
+import static io.neo4jguard.core.testkit.CheckRun.ids;
+import static io.neo4jguard.core.testkit.CheckRun.run;
 import static io.neo4jguard.core.rules.server.ServerFixtures.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -65,7 +65,7 @@ class ImageCheckTest {
             "neo4j, 5.26.0-enter prise, image.reference-format image.community-edition image.unparseable-tag",
     })
     void repoAndTag(String repo, String tag, String rules) {
-        assertThat(rules(image(repo, tag))).containsExactlyInAnyOrderElementsOf(expected(rules));
+        assertThat(ids(image(repo, tag))).containsExactlyInAnyOrderElementsOf(expected(rules));
     }
 
     @ParameterizedTest(name = "{0}:{1} -> {2}")
@@ -116,7 +116,7 @@ class ImageCheckTest {
         assertThat(ServerFixtures.at(run(check, cluster("image: {repo: \" \", tag: \"\"}"))))
                 .containsExactlyInAnyOrder("image.repo-required@spec.image.repo", "image.tag-required@spec.image.tag");
         // An empty tag is one finding, not the reference's Required plus Invalid.
-        assertThat(rules(run(check, standalone("image: {repo: neo4j, tag: \"\"}"))))
+        assertThat(ids(run(check, standalone("image: {repo: neo4j, tag: \"\"}"))))
                 .containsExactly("image.tag-required");
     }
 
@@ -149,15 +149,15 @@ class ImageCheckTest {
 
     @Test
     void standaloneGetsTheSameEditionAndVersionRules() {
-        assertThat(rules(run(check, standalone("image: {repo: neo4j, tag: \"5.26.0\"}"))))
+        assertThat(ids(run(check, standalone("image: {repo: neo4j, tag: \"5.26.0\"}"))))
                 .containsExactly("image.community-edition");
-        assertThat(rules(run(check, standalone("image: {repo: neo4j, tag: 5.20.0-enterprise}"))))
+        assertThat(ids(run(check, standalone("image: {repo: neo4j, tag: 5.20.0-enterprise}"))))
                 .containsExactly("image.unsupported-version");
     }
 
     @Test
     void imageErrorsDoNotHideOthers() {
-        assertThat(rules(run(check, cluster("image: {repo: \"Neo4j\", tag: 5.27.0-community, pullPolicy: x}"))))
+        assertThat(ids(run(check, cluster("image: {repo: \"Neo4j\", tag: 5.27.0-community, pullPolicy: x}"))))
                 .containsExactlyInAnyOrder("image.reference-format", "image.community-edition",
                         "image.unsupported-version", "image.pull-policy");
     }

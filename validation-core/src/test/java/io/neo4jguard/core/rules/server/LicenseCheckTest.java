@@ -1,6 +1,7 @@
 package io.neo4jguard.core.rules.server;
 
 import io.neo4jguard.core.api.Finding;
+import io.neo4jguard.core.testkit.Manifests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -10,7 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static io.neo4jguard.core.rules.server.ServerFixtures.cluster;
-import static io.neo4jguard.core.rules.server.ServerFixtures.run;
+import static io.neo4jguard.core.testkit.CheckRun.run;
 import static io.neo4jguard.core.rules.server.ServerFixtures.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
@@ -75,7 +76,7 @@ class LicenseCheckTest {
 
     @Test
     void missingSpecIsReportedNotThrown() {
-        var r = ServerFixtures.parse("apiVersion: neo4j.neo4j.com/v1beta1\nkind: Neo4jEnterpriseCluster\n"
+        var r = Manifests.one("apiVersion: neo4j.neo4j.com/v1beta1\nkind: Neo4jEnterpriseCluster\n"
                 + "metadata: {name: g}\n");
         assertThat(run(check, r)).extracting(Finding::rule).containsExactly("license.accept-agreement");
     }

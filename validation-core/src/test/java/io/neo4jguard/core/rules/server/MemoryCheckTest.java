@@ -4,6 +4,7 @@ import io.neo4jguard.core.api.Finding;
 import io.neo4jguard.core.api.PatchOperation;
 import io.neo4jguard.core.api.Resource;
 import io.neo4jguard.core.settings.ConfigSources;
+import io.neo4jguard.core.testkit.CheckRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -11,7 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.util.List;
 
 import static io.neo4jguard.core.rules.server.Specs.cluster;
-import static io.neo4jguard.core.rules.server.Specs.ids;
+import static io.neo4jguard.core.testkit.CheckRun.ids;
 import static io.neo4jguard.core.rules.server.Specs.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,7 +20,7 @@ class MemoryCheckTest {
     private final MemoryCheck check = new MemoryCheck();
 
     private List<Finding> run(Resource r) {
-        return Specs.run(check, r);
+        return CheckRun.run(check, r);
     }
 
     private static Resource withConfig(String limit, String configLines) {

@@ -1,19 +1,20 @@
 package io.neo4jguard.core.rules.server;
 
 import io.neo4jguard.core.api.Finding;
+import io.neo4jguard.core.testkit.CheckRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
 
-import static io.neo4jguard.core.rules.server.Specs.ids;
+import static io.neo4jguard.core.testkit.CheckRun.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class MountChecksTest {
 
     private static List<Finding> mounts(String spec) {
-        return Specs.run(new MountsCheck(), Specs.cluster(spec));
+        return CheckRun.run(new MountsCheck(), Specs.cluster(spec));
     }
 
     private static List<Finding> mountAt(String path) {
@@ -122,7 +123,7 @@ class MountChecksTest {
 
     @Test
     void extraVolumeNames() {
-        List<Finding> f = Specs.run(new ExtraVolumesCheck(), Specs.standalone("""
+        List<Finding> f = CheckRun.run(new ExtraVolumesCheck(), Specs.standalone("""
                 extraVolumes:
                   - {emptyDir: {}}
                   - {name: Import_Files, emptyDir: {}}
@@ -143,7 +144,7 @@ class MountChecksTest {
 
     @Test
     void trustedCaSecrets() {
-        List<Finding> f = Specs.run(new TrustedCaSecretsCheck(), Specs.cluster("""
+        List<Finding> f = CheckRun.run(new TrustedCaSecretsCheck(), Specs.cluster("""
                 trustedCASecrets:
                   - name: corporate-ca
                   - name: ""
@@ -165,7 +166,7 @@ class MountChecksTest {
     void trustedCaNameLengthBoundary() {
         String ok = "a".repeat(253);
         String tooLong = "a".repeat(254);
-        List<Finding> f = Specs.run(new TrustedCaSecretsCheck(), Specs.cluster("""
+        List<Finding> f = CheckRun.run(new TrustedCaSecretsCheck(), Specs.cluster("""
                 trustedCASecrets:
                   - name: %s
                   - name: %s

@@ -3,13 +3,14 @@ package io.neo4jguard.core.rules.server;
 import io.neo4jguard.core.api.Finding;
 import io.neo4jguard.core.api.Kinds;
 import io.neo4jguard.core.api.Resource;
+import io.neo4jguard.core.testkit.Manifests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
 
-import static io.neo4jguard.core.rules.server.ServerFixtures.run;
+import static io.neo4jguard.core.testkit.CheckRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class NameLengthCheckTest {
@@ -86,7 +87,7 @@ class NameLengthCheckTest {
 
     @Test
     void noNameNoFinding() {
-        Resource r = ServerFixtures.parse("apiVersion: neo4j.neo4j.com/v1beta1\nkind: Neo4jEnterpriseCluster\n"
+        Resource r = Manifests.one("apiVersion: neo4j.neo4j.com/v1beta1\nkind: Neo4jEnterpriseCluster\n"
                 + "metadata: {generateName: g-}\n");
         assertThat(run(check, r)).isEmpty();
     }

@@ -14,9 +14,9 @@ import io.neo4jguard.core.engine.Check;
 import io.neo4jguard.core.engine.Engine;
 import io.neo4jguard.core.engine.RuleContext;
 import io.neo4jguard.core.policy.Policy;
+import io.neo4jguard.core.testkit.Resolvers;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -232,24 +232,16 @@ class ServerChecksProperties {
     void adminPasswordIsNeverEchoed(@ForAll("passwords") String password, @ForAll boolean base64) {
         String visible = password.strip();
         ObjectNode secret = F.objectNode();
-        secret.put("kind", "Secret");
+        secret.put("apiVersion", "v1").put("kind", "Secret");
+        // The Secret the operator reads when the cluster names none, in the cluster's namespace.
+        secret.putObject("metadata").put("name", "neo4j-admin-secret").put("namespace", "ns");
         if (base64) {
             secret.putObject("data").put("password",
                     Base64.getEncoder().encodeToString(password.getBytes(StandardCharsets.UTF_8)));
         } else {
             secret.putObject("stringData").put("password", password);
         }
-        Resolver r = new Resolver() {
-            @Override
-            public Resolution resolve(String kind, String namespace, String name) {
-                return Resolution.found(Resource.of(secret));
-            }
-
-            @Override
-            public boolean authoritative() {
-                return true;
-            }
-        };
+        Resolver r = Resolvers.of(true, Resource.of(secret));
         Check check = new AdminPasswordCheck();
         RuleContext ctx = RuleContext.forTest(object(Kinds.CLUSTER, F.textNode("graph"), F.objectNode()), null, r,
                 check);

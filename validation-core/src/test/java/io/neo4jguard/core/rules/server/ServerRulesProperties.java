@@ -1,16 +1,17 @@
 package io.neo4jguard.core.rules.server;
 
-import io.neo4jguard.core.api.Finding;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.neo4jguard.core.api.Finding;
 import io.neo4jguard.core.api.Kinds;
 import io.neo4jguard.core.api.Resource;
 import io.neo4jguard.core.engine.Check;
 import io.neo4jguard.core.engine.RuleContext;
 import io.neo4jguard.core.memory.MemoryBudget;
 import io.neo4jguard.core.memory.MemoryRecommendation;
+import io.neo4jguard.core.testkit.CheckRun;
 import io.neo4jguard.core.units.Neo4jSize;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -151,7 +152,7 @@ class ServerRulesProperties {
                 """.formatted(limitMib, Neo4jSize.format(rec.heap()), Neo4jSize.format(rec.heap()),
                 Neo4jSize.format(rec.pageCache())));
 
-        List<Finding> f = new ArrayList<>(Specs.run(new MemoryCheck(), r));
+        List<Finding> f = new ArrayList<>(CheckRun.run(new MemoryCheck(), r));
 
         assertThat(f).extracting(Finding::rule)
                 .doesNotContain("memory.over-limit", "memory.below-recommendation", "memory.initial-heap-over-max");

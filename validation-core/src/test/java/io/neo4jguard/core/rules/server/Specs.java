@@ -1,15 +1,12 @@
 package io.neo4jguard.core.rules.server;
 
-import io.neo4jguard.core.api.Finding;
 import io.neo4jguard.core.api.Resource;
 import io.neo4jguard.core.engine.Check;
-import io.neo4jguard.core.engine.RuleContext;
-import io.neo4jguard.core.read.ManifestParser;
-import io.neo4jguard.core.read.ReadException;
+import io.neo4jguard.core.testkit.Manifests;
 
 import java.util.List;
 
-/** Test objects from YAML text, and one check run over them. */
+/** The checks of this package and test objects from YAML text (named graph, in namespace default). */
 final class Specs {
     /** Every check of this package, as the integrator adds them to the catalog. */
     static final List<Check> ALL = List.of(new ConfigKeysCheck(), new ManagedConfigCheck(), new DeprecatedConfigCheck(),
@@ -27,26 +24,9 @@ final class Specs {
         return parse("Neo4jEnterpriseStandalone", spec);
     }
 
+    /** An object named graph without a namespace (so in default), whose spec is the given YAML. */
     static Resource parse(String kind, String spec) {
-        StringBuilder b = new StringBuilder("apiVersion: neo4j.neo4j.com/v1beta1\nkind: " + kind
-                + "\nmetadata:\n  name: graph\nspec:\n");
-        for (String line : spec.stripIndent().split("\n", -1)) {
-            b.append("  ").append(line).append('\n');
-        }
-        try {
-            return new ManifestParser().parse("test.yaml", b.toString()).get(0);
-        } catch (ReadException e) {
-            throw new IllegalArgumentException(b.toString(), e);
-        }
-    }
-
-    static List<Finding> run(Check check, Resource r) {
-        RuleContext ctx = RuleContext.forTest(r, null, null, check);
-        check.check(ctx);
-        return ctx.reported();
-    }
-
-    static List<String> ids(List<Finding> findings) {
-        return findings.stream().map(Finding::rule).toList();
+        return Manifests.one("apiVersion: neo4j.neo4j.com/v1beta1\nkind: " + kind + "\nmetadata:\n  name: graph\nspec:\n"
+                + Manifests.indent(spec.stripIndent()));
     }
 }

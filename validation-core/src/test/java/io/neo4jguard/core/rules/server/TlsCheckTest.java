@@ -1,6 +1,7 @@
 package io.neo4jguard.core.rules.server;
 
 import io.neo4jguard.core.api.Finding;
+import io.neo4jguard.core.testkit.Manifests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -10,8 +11,8 @@ import java.util.List;
 
 import static io.neo4jguard.core.rules.server.ServerFixtures.at;
 import static io.neo4jguard.core.rules.server.ServerFixtures.cluster;
-import static io.neo4jguard.core.rules.server.ServerFixtures.rules;
-import static io.neo4jguard.core.rules.server.ServerFixtures.run;
+import static io.neo4jguard.core.testkit.CheckRun.ids;
+import static io.neo4jguard.core.testkit.CheckRun.run;
 import static io.neo4jguard.core.rules.server.ServerFixtures.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +21,7 @@ class TlsCheckTest {
     private final TlsCheck check = new TlsCheck();
 
     private List<Finding> tls(String yaml) {
-        return run(check, cluster("tls:\n" + ServerFixtures.indent(yaml)));
+        return run(check, cluster("tls:\n" + Manifests.indent(yaml)));
     }
 
     private static List<String> expected(String rules) {
@@ -91,7 +92,7 @@ class TlsCheckTest {
     void durations(String duration, String renewBefore, String rules) {
         String yaml = ISSUER + (duration.isEmpty() ? "" : "duration: \"" + duration + "\"\n")
                 + (renewBefore.isEmpty() ? "" : "renewBefore: \"" + renewBefore + "\"\n");
-        assertThat(rules(tls(yaml))).containsExactlyInAnyOrderElementsOf(expected(rules));
+        assertThat(ids(tls(yaml))).containsExactlyInAnyOrderElementsOf(expected(rules));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -123,7 +124,7 @@ class TlsCheckTest {
             "[bogus, server auth, client auth] | tls.usage-unknown",
     })
     void usages(String list, String rules) {
-        assertThat(rules(tls(ISSUER + "usages: " + list))).containsExactlyInAnyOrderElementsOf(expected(rules));
+        assertThat(ids(tls(ISSUER + "usages: " + list))).containsExactlyInAnyOrderElementsOf(expected(rules));
     }
 
     @Test
@@ -146,7 +147,7 @@ class TlsCheckTest {
     @Test
     void standaloneGetsTheFullTlsRules() {
         // The reference checks only mode and issuer for standalones.
-        assertThat(rules(run(check, standalone("tls:\n" + ServerFixtures.indent(ISSUER
+        assertThat(ids(run(check, standalone("tls:\n" + Manifests.indent(ISSUER
                 + "duration: 90d\nusages: [server auth]")))))
                 .containsExactlyInAnyOrder("tls.duration-format", "tls.usage-missing-eku");
     }

@@ -1,6 +1,7 @@
 package io.neo4jguard.core.rules.server;
 
 import io.neo4jguard.core.api.Finding;
+import io.neo4jguard.core.testkit.Manifests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -10,15 +11,15 @@ import java.util.List;
 
 import static io.neo4jguard.core.rules.server.ServerFixtures.at;
 import static io.neo4jguard.core.rules.server.ServerFixtures.cluster;
-import static io.neo4jguard.core.rules.server.ServerFixtures.rules;
-import static io.neo4jguard.core.rules.server.ServerFixtures.run;
+import static io.neo4jguard.core.testkit.CheckRun.ids;
+import static io.neo4jguard.core.testkit.CheckRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TopologyCheckTest {
     private final TopologyCheck check = new TopologyCheck();
 
     private List<Finding> topology(String yaml) {
-        return run(check, cluster("topology:\n" + ServerFixtures.indent(yaml)));
+        return run(check, cluster("topology:\n" + Manifests.indent(yaml)));
     }
 
     private static List<String> expected(String rules) {
@@ -44,7 +45,7 @@ class TopologyCheckTest {
             "9223372036854775807, topology.max-servers",
     })
     void serverCount(String servers, String rules) {
-        assertThat(rules(topology("servers: " + servers))).containsExactlyInAnyOrderElementsOf(expected(rules));
+        assertThat(ids(topology("servers: " + servers))).containsExactlyInAnyOrderElementsOf(expected(rules));
     }
 
     @Test
@@ -84,7 +85,7 @@ class TopologyCheckTest {
     })
     void systemPrimaries(int value, String rules) {
         List<Finding> fs = topology("servers: 5\nminSystemPrimaries: " + value);
-        assertThat(rules(fs)).containsExactlyInAnyOrderElementsOf(expected(rules));
+        assertThat(ids(fs)).containsExactlyInAnyOrderElementsOf(expected(rules));
         fs.forEach(f -> assertThat(f.field()).isEqualTo("spec.topology.minSystemPrimaries"));
     }
 
@@ -105,7 +106,7 @@ class TopologyCheckTest {
     })
     void globalConstraint(String value, String rules) {
         List<Finding> fs = topology("servers: 3\nserverModeConstraint: \"" + value + "\"");
-        assertThat(rules(fs)).containsExactlyInAnyOrderElementsOf(expected(rules));
+        assertThat(ids(fs)).containsExactlyInAnyOrderElementsOf(expected(rules));
     }
 
     @Test
@@ -186,7 +187,7 @@ class TopologyCheckTest {
     void reportsEveryProblemAtOnce() {
         List<Finding> fs = topology("servers: 1\nminSystemPrimaries: 1\nserverModeConstraint: Both\nserverRoles:\n"
                 + "  - {serverIndex: 5, modeConstraint: x}\n  - {serverIndex: -2}");
-        assertThat(rules(fs)).containsExactlyInAnyOrder("topology.min-servers",
+        assertThat(ids(fs)).containsExactlyInAnyOrder("topology.min-servers",
                 "topology.min-system-primaries-range", "topology.server-mode-constraint", "topology.server-role-index",
                 "topology.server-role-mode", "topology.server-role-index", "topology.server-role-mode");
     }
@@ -216,7 +217,7 @@ class TopologyCheckTest {
     })
     void enforcedDistribution(String yaml, String rules) {
         List<Finding> fs = topology(yaml.replace("\\n", "\n"));
-        assertThat(rules(fs)).containsExactlyInAnyOrderElementsOf(expected(rules));
+        assertThat(ids(fs)).containsExactlyInAnyOrderElementsOf(expected(rules));
         fs.forEach(f -> assertThat(f.field()).isEqualTo("spec.topology.availabilityZones"));
     }
 

@@ -3,6 +3,7 @@ package io.neo4jguard.core.rules.server;
 import io.neo4jguard.core.api.Finding;
 import io.neo4jguard.core.api.Resolver;
 import io.neo4jguard.core.api.Resource;
+import io.neo4jguard.core.testkit.Resolvers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -11,10 +12,9 @@ import java.util.List;
 
 import static io.neo4jguard.core.rules.server.ServerFixtures.at;
 import static io.neo4jguard.core.rules.server.ServerFixtures.cluster;
-import static io.neo4jguard.core.rules.server.ServerFixtures.parse;
-import static io.neo4jguard.core.rules.server.ServerFixtures.resolver;
-import static io.neo4jguard.core.rules.server.ServerFixtures.rules;
-import static io.neo4jguard.core.rules.server.ServerFixtures.run;
+import static io.neo4jguard.core.testkit.Manifests.one;
+import static io.neo4jguard.core.testkit.CheckRun.ids;
+import static io.neo4jguard.core.testkit.CheckRun.run;
 import static io.neo4jguard.core.rules.server.ServerFixtures.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -163,7 +163,7 @@ class UpdateCheckTest {
     }
 
     private static Resource database(String name, String clusterRef, int primaries, int secondaries) {
-        return parse("apiVersion: neo4j.neo4j.com/v1beta1\nkind: Neo4jDatabase\nmetadata: {name: " + name
+        return one("apiVersion: neo4j.neo4j.com/v1beta1\nkind: Neo4jDatabase\nmetadata: {name: " + name
                 + ", namespace: ns}\nspec:\n  name: " + name + "\n  clusterRef: " + clusterRef
                 + "\n  topology: {primaries: " + primaries + ", secondaries: " + secondaries + "}\n");
     }
@@ -176,7 +176,7 @@ class UpdateCheckTest {
             "9, 4, update.scale-below-database-primaries",
     })
     void scaleDownBelowDatabases(long from, long to, String rule) {
-        Resolver dbs = resolver(
+        Resolver dbs = Resolvers.of(true, 
                 database("orders", "graph", 5, 0),
                 database("reports", "graph", 3, 4),
                 database("elsewhere", "other-cluster", 9, 0));
@@ -184,13 +184,13 @@ class UpdateCheckTest {
         if (rule.isEmpty()) {
             assertThat(fs).isEmpty();
         } else {
-            assertThat(rules(fs)).containsExactly(rule);
+            assertThat(ids(fs)).containsExactly(rule);
         }
     }
 
     @Test
     void databaseMessageNamesTheDatabase() {
-        Resolver dbs = resolver(database("orders", "graph", 5, 0));
+        Resolver dbs = Resolvers.of(true, database("orders", "graph", 5, 0));
         Finding f = run(check, servers(4, 3L), servers(5, 3L), dbs).get(0);
         assertThat(f.message()).contains("Neo4jDatabase \"orders\" has 5 primaries");
     }
