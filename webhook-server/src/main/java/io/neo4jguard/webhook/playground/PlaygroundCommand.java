@@ -6,8 +6,10 @@ import io.neo4jguard.core.Validator;
 import io.neo4jguard.kube.resolve.ApiServerResolver;
 import io.neo4jguard.kube.testenv.ControlPlane;
 import io.neo4jguard.kube.testenv.Crds;
+import io.neo4jguard.kube.testenv.FakeNodes;
 import io.neo4jguard.kube.testenv.KubeBinaries;
 import io.neo4jguard.kube.testenv.KubeTestEnvException;
+import io.neo4jguard.kube.testenv.SimulatedCluster;
 import io.neo4jguard.kube.testenv.WebhookRegistration;
 import io.neo4jguard.webhook.ServerConfig;
 import io.neo4jguard.webhook.WebhookServer;
@@ -29,8 +31,9 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code neo4j-guard playground}: neo4j-guard end to end without a cluster. A real kube-apiserver and etcd on
- * loopback (kube-testenv's, built into the cache on first use), our CRDs installed, the webhooks running in
- * this process and registered with the API server, a kubeconfig to point kubectl at. It runs until Ctrl-C
+ * loopback (kube-testenv's, built into the cache on first use), with kube-controller-manager, kube-scheduler and
+ * kwok's fake nodes so workloads are scheduled as in a cluster ({@link SimulatedCluster}), our CRDs installed,
+ * the webhooks running in this process and registered with the API server, a kubeconfig to point kubectl at. It runs until Ctrl-C
  * (or SIGTERM), which stops the API server and etcd and leaves no process behind.
  */
 @Command(name = "playground", mixinStandardHelpOptions = true,
@@ -41,6 +44,8 @@ public final class PlaygroundCommand implements Callable<Integer> {
     public static final String READY = "Ready. Ctrl-C stops the playground.";
     /** Where runs, samples and the decision log go: under the working directory, git-ignored. */
     static final String DIR = ".neo4j-guard/playground";
+    /** Three fake nodes, one per zone of {@link FakeNodes#ZONES}: what a three-server cluster spreads over. */
+    static final int NODES = 3;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -100,6 +105,8 @@ public final class PlaygroundCommand implements Callable<Integer> {
         out.println("  2. a bad cluster, refused with the reasons:");
         out.println("       kubectl apply -f " + bad);
         out.println("  3. anything of your own: kubectl apply -f your-cluster.yaml");
+        out.println("     (kubectl get nodes: " + NODES + " fake nodes run what gets scheduled, a pod is Running"
+                + " without a container)");
         out.println();
         out.println("The webhooks' decisions are logged to " + dir.resolve("webhook.log") + ".");
         out.println(READY);
@@ -117,6 +124,7 @@ public final class PlaygroundCommand implements Callable<Integer> {
     /** The parts that run until the end, closed in reverse order of starting. */
     private final class Running implements AutoCloseable {
         private final ControlPlane plane;
+        private SimulatedCluster cluster;
         private ApiServerResolver resolver;
         private WebhookServer server;
         private PrintStream log;
@@ -127,6 +135,10 @@ public final class PlaygroundCommand implements Callable<Integer> {
         }
 
         void start(Path dir) throws IOException {
+            err.println("neo4j-guard playground: starting kube-controller-manager, kube-scheduler and kwok with "
+                    + NODES + " fake nodes");
+            cluster = SimulatedCluster.start(plane);
+            cluster.nodes().ensure(NODES);
             err.println("neo4j-guard playground: installing the CRDs");
             Crds.install(plane.client(), crds());
             Path certs = dir.resolve("certs");
@@ -154,6 +166,9 @@ public final class PlaygroundCommand implements Callable<Integer> {
             }
             if (resolver != null) {
                 resolver.close();
+            }
+            if (cluster != null) {
+                cluster.close();
             }
             plane.close(); // the API server and etcd: nothing keeps running
             if (log != null) {

@@ -53,10 +53,12 @@ class PlaygroundIT {
         try {
             String kubeconfig = awaitReady(output, lines);
             List<ProcessHandle> started = p.descendants().toList();
-            assertThat(started).as("etcd and kube-apiserver run as children").hasSizeGreaterThanOrEqualTo(2);
+            assertThat(started).as("etcd, kube-apiserver, kube-controller-manager, kube-scheduler and kwok")
+                    .hasSizeGreaterThanOrEqualTo(5);
 
             Config config = Config.fromKubeconfig(Files.readString(Path.of(kubeconfig)));
             try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
+                assertThat(client.nodes().list().getItems()).as("fake nodes").hasSize(PlaygroundCommand.NODES);
                 GenericKubernetesResource good = client.genericKubernetesResources(CLUSTERS).inNamespace("default")
                         .resource(sample(lines, "good-cluster.yaml")).create();
                 Map<String, Object> cfg = good.get("spec", "config");
