@@ -59,7 +59,12 @@ public final class Validator {
      * @throws PolicyException naming file:line of every problem in the file
      */
     public Validator withPolicyFile(Path file) throws PolicyException {
-        return withPolicy(Policy.load(file, rules()));
+        return withPolicyFile(file, file.toString());
+    }
+
+    /** As {@link #withPolicyFile(Path)}; messages call the file {@code name} (as the user wrote it). */
+    public Validator withPolicyFile(Path file, String name) throws PolicyException {
+        return withPolicy(Policy.load(file, name, rules()));
     }
 
     public Policy policy() {

@@ -11,9 +11,10 @@ import io.neo4jguard.certs.kube.Kube;
 import io.neo4jguard.certs.kube.SecretCertStore;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.neo4jguard.core.Validator;
+import io.neo4jguard.core.cli.PolicyOption;
+import io.neo4jguard.core.defaults.Defaults;
+import io.neo4jguard.core.defaults.DefaultsOptions;
 import io.neo4jguard.core.units.GoDuration;
-import io.neo4jguard.core.policy.Policy;
-import io.neo4jguard.core.policy.PolicyException;
 import io.neo4jguard.core.units.Parsed;
 import io.neo4jguard.kube.KubeClients;
 import io.neo4jguard.kube.resolve.ApiServerResolver;
@@ -82,10 +83,8 @@ final class ServeCommand implements Callable<Integer> {
                     + "the files change (NEO4J_GUARD_CERT_DIR; required unless --dev)")
     String certDir;
 
-    @Option(names = "--policy", paramLabel = "FILE", defaultValue = "${env:NEO4J_GUARD_POLICY}",
-            description = "policy file: rules off, severities, exemptions, enforce or warn per namespace "
-                    + "(NEO4J_GUARD_POLICY; default: every rule at its own severity, enforced)")
-    String policy;
+    @CommandLine.Mixin
+    PolicyOption policy;
 
     @Option(names = "--client-ca", paramLabel = "FILE", defaultValue = "${env:NEO4J_GUARD_CLIENT_CA}",
             description = "PEM CA bundle: /validate and /mutate then require a client certificate it issued "
@@ -139,17 +138,11 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         JsonLog log = JsonLog.to(out);
-        Validator validator = Validator.standard();
-        if (policy != null && !policy.isBlank()) {
-            try {
-                validator = validator.withPolicy(Policy.load(resolve(policy), policy, validator.rules()));
-            } catch (PolicyException e) {
-                e.problems().forEach(p -> error("policy " + p));
-                return Main.USAGE;
-            } catch (InvalidPathException e) {
-                return usage("--policy " + policy + ": not a valid path");
-            }
+        Optional<Validator> loaded = policy.apply(Validator.standard(), cwd, err);
+        if (loaded.isEmpty()) {
+            return Main.USAGE;
         }
+        Validator validator = loaded.get();
         if (selfSignedSecret != null && !selfSignedSecret.isBlank()
                 && !selfSignedSecret.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?/[a-z0-9]([-.a-z0-9]*[a-z0-9])?")) {
             return usage("--self-signed-secret expects NAMESPACE/NAME, got '" + selfSignedSecret + "'");
@@ -241,7 +234,8 @@ final class ServeCommand implements Callable<Integer> {
         }
 
         ServerConfig config = ServerConfig.create(dir).bind(host).port(port).metricsPort(metricsPort)
-                .validator(validator).resolvers(resolvers).shutdownDelay(delay).log(log);
+                .validator(validator).defaults(Defaults.standard(DefaultsOptions.from(validator.policy())))
+                .resolvers(resolvers).shutdownDelay(delay).log(log);
         try {
             config.clientCa(clientCa == null || clientCa.isBlank() ? null : resolve(clientCa));
         } catch (InvalidPathException e) {
@@ -302,7 +296,7 @@ final class ServeCommand implements Callable<Integer> {
     private void printDevConfig(Path dir, String host, int port, JsonLog log) {
         try {
             X509Certificate[] cas = CertDir.read(dir).caBundle().toArray(new X509Certificate[0]);
-            String yaml = WebhookConfigurations.yaml("neo4j-guard-dev", "https://" + urlHost(host) + ":" + port,
+            String yaml = WebhookConfigurations.yaml("neo4j-guard-dev", "https://" + ListenAddress.inUrl(host) + ":" + port,
                     Pem.write((Object[]) cas));
             Path file = dir.resolve("webhooks.yaml");
             Files.writeString(file, yaml);
@@ -324,13 +318,6 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IOException e) {
             // a temporary directory; the system cleans it eventually
         }
-    }
-
-    private static String urlHost(String host) {
-        if (host.equals("0.0.0.0")) {
-            return "127.0.0.1";
-        }
-        return host.contains(":") ? "[" + host + "]" : host;
     }
 
     private static String describe(Throwable e) {

@@ -14,12 +14,21 @@ import java.util.Objects;
 /** Everything a {@link WebhookServer} is started with; defaults are the production values. */
 public final class ServerConfig {
     /**
-     * A connection silent this long is closed. Twice the API server's 5 s webhook timeout: no request the
-     * API server still waits for is ever cut, while a stalled client holds a connection (and, mid-body,
-     * a thread) for at most 10 s. Idle keep-alive connections closed this way are simply redialled by
-     * the API server's HTTP client, which retries a request that found its idle connection closed.
+     * A keep-alive connection idle this long between requests is closed. The client must be the side
+     * that closes an idle connection: a client that writes a request on a connection the server is just
+     * closing gets EOF, and Go's http.Transport, kube-apiserver's webhook client, does not retry a POST
+     * it has written, so under {@code failurePolicy: Fail} a user's change is refused for nothing.
+     * Clients drop idle connections after 90 s (Go's and kube-apiserver's: apimachinery's
+     * SetTransportDefaults applies http.DefaultTransport's IdleConnTimeout) or 20 min (the JDK's
+     * HttpClient, jdk.httpclient.keepalive.timeout); an hour is three times the longest. Idle
+     * connections stay bounded by count, not time: {@link WebhookServer#MAX_CONNECTIONS} of about 70 KiB
+     * each, and at that limit every connection falls back to the body-read budget as idle timeout. This
+     * timeout only reclaims connections whose client vanished without closing them.
+     *
+     * <p>Once a request has begun, silence is cut much sooner: {@link Budget#API_SERVER_TIMEOUT} (the
+     * body-read budget), after which the API server has given up on that request anyway.
      */
-    public static final Duration IDLE_TIMEOUT = Budget.API_SERVER_TIMEOUT.multipliedBy(2);
+    public static final Duration KEEP_ALIVE_IDLE = Duration.ofHours(1);
 
     /**
      * After SIGTERM we stay up, not ready, this long before closing the port: the time for the
@@ -46,7 +55,6 @@ public final class ServerConfig {
     Validator validator = Validator.standard();
     Defaults defaults = Defaults.standard();
     ResolverProvider resolvers = ResolverProvider.NONE;
-    Duration idleTimeout = IDLE_TIMEOUT;
     Duration certPoll = CertWatcher.DEFAULT_POLL;
     Duration shutdownDelay = SHUTDOWN_DELAY;
     Duration drainTimeout = DRAIN_TIMEOUT;
@@ -102,11 +110,6 @@ public final class ServerConfig {
         return this;
     }
 
-    public ServerConfig idleTimeout(Duration v) {
-        idleTimeout = v;
-        return this;
-    }
-
     public ServerConfig certPoll(Duration v) {
         certPoll = v;
         return this;
@@ -127,6 +130,10 @@ public final class ServerConfig {
         return this;
     }
 
+    /**
+     * How long a request body may take to arrive, and how long a connection may stay silent once a
+     * request has begun (then it is answered 408, or closed); {@link Budget#API_SERVER_TIMEOUT} by default.
+     */
     public ServerConfig bodyReadBudget(Duration v) {
         bodyReadBudget = v;
         return this;

@@ -2,8 +2,12 @@ package io.neo4jguard.webhook;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.neo4jguard.webhook.admission.AdmissionController;
+import io.neo4jguard.webhook.admission.AdmissionHandler;
 import io.neo4jguard.webhook.admission.Answer;
+import io.neo4jguard.webhook.admission.Request;
+import io.neo4jguard.webhook.admission.Status;
 import io.neo4jguard.webhook.admission.Webhook;
 import io.neo4jguard.webhook.observe.AdmissionMetrics;
 import io.neo4jguard.webhook.observe.DecisionLog;
@@ -20,9 +24,7 @@ import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -61,7 +63,9 @@ public final class WebhookServer implements AutoCloseable {
     static final int WORK_QUEUE = MAX_THREADS;
     /**
      * Open connections at most. The API server keeps a handful per webhook; each TLS connection holds
-     * about 70 KiB of buffers, so 256 bound them to some 18 MiB, inside our memory target.
+     * about 70 KiB of buffers, so 256 bound them to some 18 MiB, inside our memory target. This bound,
+     * not a short idle timeout, is what keeps idle keep-alive connections in check
+     * ({@link ServerConfig#KEEP_ALIVE_IDLE}): at the limit, idle ones are shed after the body-read budget.
      */
     static final int MAX_CONNECTIONS = 256;
     /** A readiness answer older than this is re-checked with a new handshake. */
@@ -72,7 +76,7 @@ public final class WebhookServer implements AutoCloseable {
     private final ServerConfig config;
     private final AdmissionMetrics metrics = new AdmissionMetrics();
     private final DecisionLog decisions;
-    private final AdmissionController controller;
+    private final AdmissionHandler handler;
     private final ThreadPoolExecutor workers;
     private final SslContextFactory.Server ssl = new SslContextFactory.Server();
     private final CertWatcher certs;
@@ -94,8 +98,9 @@ public final class WebhookServer implements AutoCloseable {
                     t.setDaemon(true);
                     return t;
                 });
-        this.controller = new AdmissionController(config.validator, config.defaults, config.resolvers, workers,
-                config.answerBudget, config.lookupBudget);
+        this.handler = new AdmissionHandler(new AdmissionController(config.validator, config.defaults,
+                config.resolvers, workers, config.answerBudget, config.lookupBudget), config.maxBodyBytes,
+                config.bodyReadBudget, config.clientCa != null);
         this.certs = new CertWatcher(config.certDir, config.certPoll, this::install, new CertWatcher.Listener() {
             @Override
             public void reloaded(KeyMaterial m) {
@@ -160,18 +165,24 @@ public final class WebhookServer implements AutoCloseable {
             c.http.disableCompression();
             c.http.maxRequestSize = config.maxBodyBytes;
             c.jetty.threadPool = threads;
-            c.jetty.modifyServer(server -> server.addBean(new ConnectionLimit(MAX_CONNECTIONS, server)));
+            c.jetty.modifyServer(server -> server.addBean(connectionLimit(server)));
             c.jetty.addConnector((server, httpConfig) -> httpsConnector = connector(server, httpConfig));
         });
-        app.post(Webhook.VALIDATE.path(), ctx -> admission(ctx, Webhook.VALIDATE));
-        app.post(Webhook.MUTATE.path(), ctx -> admission(ctx, Webhook.MUTATE));
+        for (Webhook w : Webhook.values()) {
+            // Every method reaches the handler, which answers all but POST with 405 (not 404: the path exists).
+            for (HandlerType method : HandlerType.values()) {
+                if (method.isHttpMethod()) {
+                    app.addHttpHandler(method, w.path(), ctx -> admission(ctx, w));
+                }
+            }
+        }
         app.get("/healthz", ctx -> ctx.contentType("text/plain").result("ok\n"));
         app.get("/readyz", ctx -> {
             boolean ok = ready();
             ctx.status(ok ? 200 : 503).contentType("text/plain").result(ok ? "ok\n" : "not ready\n");
         });
         app.exception(Exception.class, (e, ctx) -> ctx.status(500).contentType("application/json")
-                .result(AdmissionController.refuse(500, "internal error (" + e.getClass().getSimpleName() + ")").body()));
+                .result(Status.error(500, "internal error (" + e.getClass().getSimpleName() + ")").body()));
         app.start();
 
         if (config.metricsPort >= 0) {
@@ -197,13 +208,28 @@ public final class WebhookServer implements AutoCloseable {
         }
         long sinceStart = ProcessHandle.current().info().startInstant()
                 .map(t -> java.time.Duration.between(t, java.time.Instant.now()).toMillis()).orElse(-1L);
-        config.log.info("serving", Map.of("https", "https://" + hostForUrls() + ":" + port(), "ms_since_process_start", sinceStart,
-                "metrics", plain == null ? "off" : "http://" + hostForUrls() + ":" + plain.port() + "/metrics",
+        config.log.info("serving", Map.of("https", "https://" + ListenAddress.inUrl(config.bind) + ":" + port(), "ms_since_process_start", sinceStart,
+                "metrics", plain == null ? "off" : "http://" + ListenAddress.inUrl(config.bind) + ":" + plain.port() + "/metrics",
                 "client_certificates", config.clientCa == null ? "not required" : "required"));
+    }
+
+    /**
+     * At {@link #MAX_CONNECTIONS}, Jetty stops accepting and gives every open connection the body-read
+     * budget as idle timeout, so idle keep-alive connections make room; below it, the long keep-alive
+     * idle timeout returns.
+     */
+    private ConnectionLimit connectionLimit(Server server) {
+        ConnectionLimit limit = new ConnectionLimit(MAX_CONNECTIONS, server);
+        limit.setIdleTimeout(config.bodyReadBudget.toMillis());
+        return limit;
     }
 
     private ServerConnector connector(Server server, HttpConfiguration base) {
         HttpConfiguration https = new HttpConfiguration(base);
+        // Two idle timeouts: between requests the connection is the client's to close (the connector's
+        // keep-alive idle, far above any client's); from a request's first byte to its answer, Jetty
+        // switches to this one, so a client stalled mid-request is cut after the body-read budget.
+        https.setIdleTimeout(config.bodyReadBudget.toMillis());
         https.setSecureScheme("https");
         https.setSendServerVersion(false);
         https.setSendXPoweredBy(false);
@@ -216,7 +242,7 @@ public final class WebhookServer implements AutoCloseable {
                 new HttpConnectionFactory(https));
         c.setHost(config.bind);
         c.setPort(config.port);
-        c.setIdleTimeout(config.idleTimeout.toMillis());
+        c.setIdleTimeout(ServerConfig.KEEP_ALIVE_IDLE.toMillis());
         // Jetty cuts every connection's idle timeout to 1 s when the port closes; a request whose body
         // is still arriving then gets the drain time instead, as long as the API server waits for it.
         c.setShutdownIdleTimeout(config.drainTimeout.toMillis());
@@ -259,30 +285,9 @@ public final class WebhookServer implements AutoCloseable {
         long start = System.nanoTime();
         inFlight.incrementAndGet();
         try {
-            Answer answer;
-            if (config.clientCa != null && ctx.req().getAttribute(CLIENT_CERT_ATTRIBUTE) == null) {
-                answer = AdmissionController.refuse(401, "a client certificate issued by the --client-ca is required");
-            } else {
-                answer = readBody(ctx, start).orElse(null);
-                if (answer == null) {
-                    answer = controller.handle(webhook, bodyOf(ctx), System.nanoTime());
-                }
-            }
-            boolean unread = answer.httpStatus() == 413 || answer.httpStatus() == 408;
-            if (unread || shuttingDown.get()) {
-                // Unread body left on the wire (413, 408), or we are going away: no keep-alive.
-                ctx.header("Connection", "close");
-            }
-            ctx.status(answer.httpStatus()).contentType("application/json");
-            if (unread) {
-                // Commit the answer now, while the client may still be sending: it learns at once that
-                // the rest of its body is not wanted, and Jetty closes the connection after it.
-                ctx.res().setContentLength(answer.body().length);
-                ctx.res().getOutputStream().write(answer.body());
-                ctx.res().flushBuffer();
-            } else {
-                ctx.result(answer.body());
-            }
+            Answer answer = handler.handle(webhook, new Request(ctx.method().name(), ctx.req().getContentLengthLong(),
+                    () -> ctx.req().getInputStream(), ctx.req().getAttribute(CLIENT_CERT_ATTRIBUTE) != null, start));
+            write(ctx, answer);
             long nanos = System.nanoTime() - start;
             metrics.record(webhook, answer, nanos);
             decisions.record(webhook, answer, nanos / 1e6);
@@ -291,97 +296,20 @@ public final class WebhookServer implements AutoCloseable {
         }
     }
 
-    private static final String BODY = "neo4j-guard.body";
-
-    private static byte[] bodyOf(Context ctx) {
-        return (byte[]) ctx.attribute(BODY);
-    }
-
-    /**
-     * Reads the body into the context, at most {@code maxBodyBytes}: a declared Content-Length over the
-     * limit is refused unread; a chunked body is refused as soon as it passes the limit (we never hold
-     * more than the limit plus one chunk). A body still arriving after the read budget is cut off.
-     */
-    private Optional<Answer> readBody(Context ctx, long start) {
-        long declared = ctx.req().getContentLengthLong();
-        int max = config.maxBodyBytes;
-        if (declared > max) {
-            return Optional.of(AdmissionController.refuse(413, "request body of " + declared
-                    + " bytes is over the limit of " + max + " bytes"));
+    private void write(Context ctx, Answer answer) throws IOException {
+        answer.headers().forEach(ctx::header);
+        if (shuttingDown.get()) {
+            ctx.header("Connection", "close"); // we are going away: no keep-alive
         }
-        long budget = config.bodyReadBudget.toNanos();
-        byte[] body;
-        try {
-            InputStream in = ctx.req().getInputStream();
-            if (declared >= 0) {
-                // The usual case (the API server always sends Content-Length): one exact-size read,
-                // no copying. A shorter body is an error of the client's.
-                body = new byte[(int) declared];
-                int read = readFully(in, body, start, budget);
-                if (read < declared) {
-                    return Optional.of(AdmissionController.refuse(400, "request body ended after " + read
-                            + " of " + declared + " bytes"));
-                }
-            } else {
-                body = readChunked(in, max, start, budget);
-                if (body == null) {
-                    return Optional.of(AdmissionController.refuse(413, "request body is over the limit of "
-                            + max + " bytes"));
-                }
-            }
-            if (System.nanoTime() - start > budget) {
-                return Optional.of(AdmissionController.refuse(408, "request body not received within "
-                        + config.bodyReadBudget.toSeconds() + " s"));
-            }
-        } catch (SlowBody e) {
-            return Optional.of(AdmissionController.refuse(408, "request body not received within "
-                    + config.bodyReadBudget.toSeconds() + " s"));
-        } catch (IOException | RuntimeException e) {
-            // Idle timeout while waiting for body bytes, a broken chunk encoding, a reset connection.
-            return Optional.of(AdmissionController.refuse(408, "request body could not be read ("
-                    + e.getClass().getSimpleName() + ")"));
-        }
-        ctx.attribute(BODY, body);
-        return Optional.empty();
-    }
-
-    /** Reads until {@code into} is full or the stream ends; the number of bytes read. */
-    private static int readFully(InputStream in, byte[] into, long start, long budget) throws IOException {
-        int off = 0;
-        while (off < into.length) {
-            int n = in.read(into, off, into.length - off);
-            if (n < 0) {
-                break;
-            }
-            off += n;
-            if (off < into.length && System.nanoTime() - start > budget) {
-                throw new SlowBody();
-            }
-        }
-        return off;
-    }
-
-    /** A body without Content-Length, read in pieces; null once it passes {@code max}. */
-    private static byte[] readChunked(InputStream in, int max, long start, long budget) throws IOException {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream(8 * 1024);
-        byte[] chunk = new byte[8 * 1024];
-        int n;
-        while ((n = in.read(chunk)) != -1) {
-            if (buf.size() + n > max) {
-                return null;
-            }
-            buf.write(chunk, 0, n);
-            if (System.nanoTime() - start > budget) {
-                throw new SlowBody();
-            }
-        }
-        return buf.toByteArray();
-    }
-
-    /** The body is still arriving after the read budget. */
-    private static final class SlowBody extends IOException {
-        SlowBody() {
-            super(null, null);
+        ctx.status(answer.httpStatus()).contentType("application/json");
+        if (answer.closesConnection()) {
+            // Commit the answer now, while the client may still be sending: it learns at once that the
+            // rest of its body is not wanted, and Jetty closes the connection after it.
+            ctx.res().setContentLength(answer.body().length);
+            ctx.res().getOutputStream().write(answer.body());
+            ctx.res().flushBuffer();
+        } else {
+            ctx.result(answer.body());
         }
     }
 
@@ -399,7 +327,7 @@ public final class WebhookServer implements AutoCloseable {
 
     private boolean probe() {
         KeyMaterial loaded = certs.current();
-        Optional<X509Certificate> served = TlsProbe.served(hostForUrls(), port());
+        Optional<X509Certificate> served = TlsProbe.served(ListenAddress.dialable(config.bind), port());
         boolean ok = served.isPresent() && loaded != null && Arrays.equals(encoded(served.get()), encoded(loaded.certificate()));
         if (ok) {
             lastGoodProbe.set(System.nanoTime());
@@ -413,11 +341,6 @@ public final class WebhookServer implements AutoCloseable {
         } catch (java.security.cert.CertificateEncodingException e) {
             return new byte[0];
         }
-    }
-
-    private String hostForUrls() {
-        String b = config.bind;
-        return b.equals("0.0.0.0") || b.equals("::") || b.isEmpty() ? "127.0.0.1" : b;
     }
 
     public int port() {

@@ -18,7 +18,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The top-level command line: core's commands unchanged, serve's usage errors, the dev YAML. */
+/** The top-level command line: every module's commands under one root, serve's usage errors, the dev YAML. */
 class MainTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -29,7 +29,35 @@ class MainTest {
     }
 
     @Test
-    void coreCommandsAreHandedToValidationCore(@TempDir Path dir) throws Exception {
+    void everyModulesCommandsHangUnderTheOneRoot(@TempDir Path dir) {
+        picocli.CommandLine root = Main.commandLine(new io.neo4jguard.core.cli.Streams(
+                new ByteArrayInputStream(new byte[0]), System.out, System.err, dir, false));
+        assertThat(root.getSubcommands().keySet()).containsExactly("check", "mutate", "explain", "rules", "serve", "certs", "render");
+        root.getSubcommands().values().forEach(c -> assertThat(c.getParent()).isSameAs(root));
+        // One --policy: the same option (one mixin, one loader) wherever a command takes a policy.
+        List<String> policies = new ArrayList<>();
+        for (String name : List.of("check", "mutate", "serve")) {
+            picocli.CommandLine.Model.OptionSpec o = root.getSubcommands().get(name).getCommandSpec().findOption("--policy");
+            policies.add(String.join(" ", o.description()) + " | " + o.defaultValue());
+        }
+        assertThat(policies).containsOnly(policies.get(0));
+    }
+
+    @Test
+    void oneVersionAndOneErrorHandlerForEveryCommand(@TempDir Path dir) {
+        assertThat(run(dir, "--version")).isEqualTo(0);
+        assertThat(out.toString()).startsWith("neo4j-guard ");
+        for (String[] args : List.of(new String[] {"check", "--output", "yaml", "x.yaml"},
+                new String[] {"serve", "--port", "eighty"}, new String[] {"certs", "create", "--no-such-option"})) {
+            err.reset();
+            assertThat(run(dir, args)).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(err.toString()).as(String.join(" ", args)).startsWith("neo4j-guard: ")
+                    .contains("Try 'neo4j-guard " + args[0]).doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void coreCommandsRunNatively(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("c.yaml"), """
                 apiVersion: neo4j.neo4j.com/v1beta1
                 kind: Neo4jEnterpriseCluster
@@ -61,9 +89,9 @@ class MainTest {
     @Test
     void helpListsServeAndTheCoreCommands(@TempDir Path dir) {
         assertThat(run(dir, "--help")).isEqualTo(0);
-        assertThat(out.toString()).contains("serve", "check", "explain", "rules", "render");
+        assertThat(out.toString()).contains("serve", "check", "mutate", "explain", "rules", "certs", "render");
         assertThat(run(dir)).isEqualTo(2);
-        assertThat(err.toString()).contains("missing command");
+        assertThat(err.toString()).contains("missing command (check, mutate, explain, rules, serve, certs or render)");
     }
 
     @Test
@@ -99,6 +127,35 @@ class MainTest {
                 assertThat(o.defaultValue()).as(o.longestName()).startsWith("${env:NEO4J_GUARD_");
             }
         }
+    }
+
+    @Test
+    void servesMutatingWebhookAppliesThePolicysDefaults(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("p.yaml"), "apiVersion: neo4j-guard.io/v1alpha1\nkind: Policy\n"
+                + "defaults: {antiAffinity: required}\n");
+        ServeCommand serve = new ServeCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), dir);
+        java.util.concurrent.atomic.AtomicReference<String> patch = new java.util.concurrent.atomic.AtomicReference<>();
+        serve.onStarted = server -> {
+            try {
+                java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                        .sslContext(TestServer.trusting(dir.resolve(ServeCommand.DEV_DIR).resolve("ca.crt"))).build();
+                java.net.http.HttpResponse<String> r = client.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("https://127.0.0.1:" + server.port() + "/mutate"))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(Reviews.text("mutate-defaults"))).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                patch.set(new String(java.util.Base64.getDecoder().decode(
+                        TestServer.JSON.readTree(r.body()).path("response").path("patch").asText()), StandardCharsets.UTF_8));
+            } catch (Exception e) {
+                patch.set(e.toString());
+            } finally {
+                server.close();
+            }
+        };
+        int code = new picocli.CommandLine(serve).execute("--dev", "--port", "0", "--metrics-port", "-1",
+                "--lookups", "none", "--policy", "p.yaml");
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(patch.get()).contains("\"antiAffinity\":{\"enabled\":true,\"type\":\"required\"");
     }
 
     @Test

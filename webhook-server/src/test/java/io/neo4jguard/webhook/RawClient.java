@@ -70,6 +70,23 @@ final class RawClient implements AutoCloseable {
         return b.toString(StandardCharsets.ISO_8859_1);
     }
 
+    /**
+     * One whole response on a connection that stays open: the head, then exactly Content-Length bytes of
+     * body. What the server sends instead when it has closed the connection (EOF, reset) is thrown.
+     */
+    String readResponse() throws IOException {
+        String head = readHead();
+        if (!head.endsWith("\r\n\r\n")) {
+            throw new java.io.EOFException("connection closed after " + head.length() + " bytes of a response head");
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)\r\ncontent-length: *(\\d+)").matcher(head);
+        if (!m.find()) {
+            throw new IOException("a response without Content-Length: " + head);
+        }
+        byte[] body = in.readNBytes(Integer.parseInt(m.group(1)));
+        return head + new String(body, StandardCharsets.UTF_8);
+    }
+
     @Override
     public void close() throws IOException {
         socket.close();

@@ -53,7 +53,8 @@ class TlsIT {
         try (TestServer s = TestServer.start(certs, c -> c.clientCa(clientCa))) {
             HttpResponse<String> without = s.post("/validate", Reviews.text("validate-allow"));
             assertThat(without.statusCode()).isEqualTo(401);
-            assertThat(without.body()).contains("client certificate");
+            assertThat(without.body()).contains("client certificate").contains("\"reason\":\"Unauthorized\"")
+                    .contains("\"code\":401");
 
             SSLContext withCert = clients.clientContext(certs.resolve("ca.crt"));
             HttpClient c = HttpClient.newBuilder().sslContext(withCert).version(HttpClient.Version.HTTP_1_1)

@@ -95,12 +95,22 @@ public final class ControlPlane implements PerJvm.Processes {
 
     /** Starts a control plane of its own (for a test that must not share one), in a new run directory. */
     public static ControlPlane start(KubeBinaries binaries, Path workDir) {
+        return start(binaries, workDir, List.of());
+    }
+
+    /**
+     * Starts a control plane of its own whose API server also gets {@code extraApiServerArgs} (after ours, so a
+     * flag given twice takes the later value), e.g. {@code --egress-selector-config-file} for a test that routes
+     * the API server's calls into the cluster network.
+     */
+    public static ControlPlane start(KubeBinaries binaries, Path workDir, List<String> extraApiServerArgs) {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         String runName = "run-" + stamp + "-" + ProcessHandle.current().pid();
         KubeTestEnvException last = null;
         for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
             try {
-                return attempt(binaries, workDir.resolve(runName + (attempt == 1 ? "" : "-retry" + attempt)));
+                return attempt(binaries, workDir.resolve(runName + (attempt == 1 ? "" : "-retry" + attempt)),
+                        extraApiServerArgs);
             } catch (KubeTestEnvException e) {
                 last = e;
                 if (!String.valueOf(e.getMessage()).contains("address already in use")) {
@@ -112,7 +122,7 @@ public final class ControlPlane implements PerJvm.Processes {
         throw last;
     }
 
-    private static ControlPlane attempt(KubeBinaries binaries, Path runDir) {
+    private static ControlPlane attempt(KubeBinaries binaries, Path runDir, List<String> extraApiServerArgs) {
         long start = System.nanoTime();
         Credentials credentials = Credentials.create(runDir.resolve("secrets"));
         Path data = runDir.resolve("etcd-data");
@@ -135,7 +145,8 @@ public final class ControlPlane implements PerJvm.Processes {
 
             int port = FreePort.next();
             URI url = URI.create("https://127.0.0.1:" + port);
-            List<String> args = apiServerArgs(binaries, credentials, etcdPort, port, runDir);
+            List<String> args = new ArrayList<>(apiServerArgs(binaries, credentials, etcdPort, port, runDir));
+            args.addAll(extraApiServerArgs);
             api = Supervised.start("kube-apiserver", args, runDir, runDir.resolve("kube-apiserver.log"));
             Readiness.await("kube-apiserver", api, url.resolve("/readyz"), credentials.token, credentials.caPem,
                     API_READY);

@@ -107,8 +107,8 @@ final class GoBuild {
                 "about 6 minutes on a busy 2-core machine", "-s -w", target);
     }
 
-    /** One command of a module that needs no replace lines, through a wrapper module of its own. */
-    private void buildCommand(String binary, String modulePath, String version, String pkg, String coldTime,
+    /** One command of a module that needs no replace lines (etcd, kwok, helm), through a wrapper module of its own. */
+    void buildCommand(String binary, String modulePath, String version, String pkg, String coldTime,
                               String ldflags, Path target) {
         Path work = fresh(buildRoot.resolve(binary + "-" + version));
         Path log = work.resolve("build.log");

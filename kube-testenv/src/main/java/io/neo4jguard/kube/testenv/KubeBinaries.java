@@ -3,11 +3,8 @@ package io.neo4jguard.kube.testenv;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -170,26 +167,16 @@ public final class KubeBinaries {
         }
         try {
             Files.createDirectories(dir);
-            try (FileChannel ch = FileChannel.open(cacheBase.resolve(".build.lock"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE)) {
-                FileLock lock = ch.tryLock();
-                if (lock == null) {
-                    Progress.log("another process is building into " + cacheBase + "; waiting for it");
-                    lock = ch.lock();
-                }
-                try {
-                    if (upToDate(dir, tools)) {
-                        return "cache " + dir + " (built by another process)";
-                    }
-                    build(go.get(), env, cacheBase, dir, tools);
-                    return "built into " + dir;
-                } finally {
-                    lock.release();
-                }
-            }
         } catch (IOException e) {
             throw new KubeTestEnvException("cannot use the cache " + cacheBase + ": " + e.getMessage());
         }
+        return BuildLock.holding(cacheBase, () -> {
+            if (upToDate(dir, tools)) {
+                return "cache " + dir + " (built by another process)";
+            }
+            build(go.get(), env, cacheBase, dir, tools);
+            return "built into " + dir;
+        });
     }
 
     /** The one line a developer or CI log shows when nothing can provide the binaries. */

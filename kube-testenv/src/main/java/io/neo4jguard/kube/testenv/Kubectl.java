@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -46,24 +47,35 @@ public final class Kubectl {
         argv.add(binary.toString());
         argv.add("--kubeconfig=" + kubeconfig);
         argv.addAll(List.of(args));
+        return exec(argv, workDir, Map.of(), List.of("KUBECONFIG"), stdin, TIMEOUT_SECONDS);
+    }
+
+    /**
+     * Runs a command-line tool to completion in {@code workDir} with {@code HOME} there (so no configuration of
+     * the machine's user is read), {@code env} added and {@code unset} removed from the environment.
+     */
+    static Result exec(List<String> argv, Path workDir, Map<String, String> env, List<String> unset, String stdin,
+                       long timeoutSeconds) {
+        String tool = argv.get(0).substring(argv.get(0).lastIndexOf('/') + 1);
+        String what = tool + " " + String.join(" ", argv.subList(1, argv.size()));
         try {
-            Path out = Files.createTempFile(workDir, "kubectl", ".out");
-            Path err = Files.createTempFile(workDir, "kubectl", ".err");
+            Path out = Files.createTempFile(workDir, tool, ".out");
+            Path err = Files.createTempFile(workDir, tool, ".err");
             try {
                 ProcessBuilder pb = new ProcessBuilder(argv).directory(workDir.toFile())
                         .redirectOutput(out.toFile()).redirectError(err.toFile());
-                pb.environment().remove("KUBECONFIG");
+                unset.forEach(pb.environment()::remove);
                 pb.environment().put("HOME", workDir.toString());
+                pb.environment().putAll(env);
                 Process p = pb.start();
                 try (var in = p.getOutputStream()) {
                     if (stdin != null) {
                         in.write(stdin.getBytes(StandardCharsets.UTF_8));
                     }
                 }
-                if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                     p.destroyForcibly();
-                    throw new KubeTestEnvException("kubectl " + String.join(" ", args) + " did not finish in "
-                            + TIMEOUT_SECONDS + " s");
+                    throw new KubeTestEnvException(what + " did not finish in " + timeoutSeconds + " s");
                 }
                 return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
             } finally {
@@ -71,10 +83,10 @@ public final class Kubectl {
                 Files.deleteIfExists(err);
             }
         } catch (IOException e) {
-            throw new KubeTestEnvException("cannot run kubectl: " + e.getMessage());
+            throw new KubeTestEnvException("cannot run " + tool + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new KubeTestEnvException("interrupted while running kubectl");
+            throw new KubeTestEnvException("interrupted while running " + tool);
         }
     }
 }

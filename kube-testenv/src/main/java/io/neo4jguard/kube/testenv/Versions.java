@@ -13,19 +13,23 @@ package io.neo4jguard.kube.testenv;
  *       Kubernetes v1.34.N.</li>
  *   <li>etcd v3.6.16: the newest 3.6 patch; envtest pairs Kubernetes 1.34 with etcd 3.6. Its go.mod says
  *       {@code go 1.26.0}, which sets the minimum Go version below.</li>
+ *   <li>helm v4.3.2: the newest v4 release the Go module proxy served when this was chosen (v4.2.1 to v4.3.2);
+ *       its go.mod says {@code go 1.26.0}, within the minimum below. Used by chart tests ({@link Helm}).</li>
  * </ul>
- * Override for one run with {@code -Dneo4jguard.kube.version=1.34.N} / {@code -Dneo4jguard.etcd.version=3.6.N}.
+ * Override for one run with {@code -Dneo4jguard.kube.version=1.34.N} / {@code -Dneo4jguard.etcd.version=3.6.N} /
+ * {@code -Dneo4jguard.helm.version=4.N.N}.
  */
 final class Versions {
     static final String KUBERNETES = System.getProperty("neo4jguard.kube.version", "1.34.10");
     static final String ETCD = System.getProperty("neo4jguard.etcd.version", "3.6.16");
+    static final String HELM = System.getProperty("neo4jguard.helm.version", "4.3.2");
     /**
      * kwok v0.8.0 (2026-06-23), the newest release on the module proxy; {@code go 1.26.0} like etcd. Its
      * client-go 0.36 talks to the 1.34 API server within the supported client skew.
      */
     static final String KWOK = System.getProperty("neo4jguard.kwok.version", "0.8.0");
 
-    /** The highest {@code go} line among the two wrapper modules' requirements (etcd 3.6.16: go 1.26.0). */
+    /** The highest {@code go} line among the wrapper modules' requirements (etcd 3.6.16 and helm 4.3.2: go 1.26.0). */
     static final String MINIMUM_GO = "1.26";
 
     private Versions() {

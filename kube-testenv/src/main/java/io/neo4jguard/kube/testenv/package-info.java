@@ -41,6 +41,8 @@
  *       mutating webhooks with {@code clientConfig.url https://127.0.0.1:<port>/validate|/mutate}.</li>
  *   <li>{@link io.neo4jguard.kube.testenv.KubeBinaries}: where the binaries come from; its {@code main} warms
  *       the cache ({@code main cluster}: the simulated cluster's binaries too).</li>
+ *   <li>{@link io.neo4jguard.kube.testenv.Helm}: helm v4 from the same cache (built from Go modules on first
+ *       use), for chart tests.</li>
  *   <li>{@link io.neo4jguard.kube.testenv.KubeTestEnvException}: provisioning or start failed; the message
  *       says what to do, without a stack trace.</li>
  * </ul>

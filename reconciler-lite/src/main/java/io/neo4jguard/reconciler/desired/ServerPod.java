@@ -17,6 +17,7 @@ import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 
 import io.neo4jguard.core.server.OperatorVolumes;
+import io.neo4jguard.core.server.ServerObjects;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,7 +45,7 @@ final class ServerPod {
     static final String TLS_TRUSTED_DIR = "trusted";
 
     /** The Secret of the initial admin password when {@code spec.auth.adminSecret} is not set (the operator's). */
-    static final String DEFAULT_ADMIN_SECRET = "neo4j-admin-secret";
+    static final String DEFAULT_ADMIN_SECRET = ServerObjects.DEFAULT_ADMIN_SECRET;
 
     /**
      * 300 s to stop: Neo4j checkpoints (flushes dirty pages of the page cache) and hands Raft leadership over on a

@@ -4,7 +4,6 @@ import io.neo4jguard.core.Validator;
 import io.neo4jguard.core.api.Resource;
 import io.neo4jguard.core.read.ManifestParser;
 import io.neo4jguard.core.read.ManifestSource;
-import io.neo4jguard.core.policy.Policy;
 import io.neo4jguard.core.report.JsonReport;
 import io.neo4jguard.core.report.JunitReport;
 import io.neo4jguard.core.report.Report;
@@ -41,9 +40,8 @@ final class CheckCommand implements Callable<Integer> {
             description = "text (default), json, sarif (GitHub code scanning) or junit")
     OutputFormat output;
 
-    @Option(names = "--policy", paramLabel = "FILE",
-            description = "policy file: rules off, severities, exemptions (see policies/default.yaml)")
-    String policy;
+    @CommandLine.Mixin
+    PolicyOption policy;
 
     @Option(names = "--old", paramLabel = "PATH",
             description = "validate as an UPDATE from the objects in PATH (file or directory, repeatable), "
@@ -69,11 +67,11 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Invocation.readStdinOnce(spec, List.of(paths, old));
-        Optional<Policy> loaded = invocation.policy(policy);
+        Optional<Validator> loaded = policy.apply(invocation.validator(), invocation.cwd(), invocation.err());
         if (loaded.isEmpty()) {
             return Main.USAGE;
         }
-        Validator validator = invocation.validator().withPolicy(loaded.get());
+        Validator validator = loaded.get();
 
         ManifestSource inputs = new ManifestSource(new ManifestParser(), invocation.in(), invocation.cwd());
         // SARIF fixes are text edits: only that format needs the files' text kept.

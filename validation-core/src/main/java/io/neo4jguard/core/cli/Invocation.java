@@ -3,7 +3,6 @@ package io.neo4jguard.core.cli;
 import io.neo4jguard.core.Validator;
 import io.neo4jguard.core.engine.Check;
 import io.neo4jguard.core.policy.Policy;
-import io.neo4jguard.core.policy.PolicyException;
 import io.neo4jguard.core.read.ManifestSource;
 import picocli.CommandLine;
 
@@ -11,35 +10,54 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
+import java.util.function.Supplier;
 
-/** What one CLI invocation works with: the checks, the standard streams, colour, the working directory. */
-record Invocation(List<Check> checks, InputStream in, PrintStream out, PrintStream err, boolean colour, Path cwd) {
-    Validator validator() {
-        return Validator.of(checks, Policy.defaults());
+/** What validation-core's commands work with: the checks (made on first use) and the run's {@link Streams}. */
+final class Invocation {
+    private final Supplier<List<Check>> checks;
+    private final Streams io;
+    private List<Check> made;
+    private Validator validator;
+
+    Invocation(Supplier<List<Check>> checks, Streams io) {
+        this.checks = checks;
+        this.io = io;
     }
 
-    Path resolve(String arg) {
-        Path p = Path.of(arg);
-        return p.isAbsolute() ? p : cwd.resolve(p);
+    /** The checks; made once, on first use (not for --help or --version). */
+    synchronized List<Check> checks() {
+        if (made == null) {
+            made = List.copyOf(checks.get());
+        }
+        return made;
     }
 
-    /**
-     * The policy file named by {@code --policy}, checked against the rules; the default policy when none was
-     * named. Empty after the problems were printed: the command then exits {@link Main#USAGE}.
-     */
-    Optional<Policy> policy(String file) {
-        if (file == null) {
-            return Optional.of(Policy.defaults());
+    /** Every check under the default policy. */
+    synchronized Validator validator() {
+        if (validator == null) {
+            validator = Validator.of(checks(), Policy.defaults());
         }
-        try {
-            return Optional.of(Policy.load(resolve(file), file, validator().rules()));
-        } catch (PolicyException e) {
-            e.problems().forEach(p -> error("policy " + p));
-        } catch (java.nio.file.InvalidPathException e) {
-            error(file + ": not a valid path");
-        }
-        return Optional.empty();
+        return validator;
+    }
+
+    InputStream in() {
+        return io.in();
+    }
+
+    PrintStream out() {
+        return io.out();
+    }
+
+    PrintStream err() {
+        return io.err();
+    }
+
+    boolean colour() {
+        return io.colour();
+    }
+
+    Path cwd() {
+        return io.cwd();
     }
 
     /** Standard input can be read once per run, whichever operand lists name {@code -}. */
@@ -52,6 +70,6 @@ record Invocation(List<Check> checks, InputStream in, PrintStream out, PrintStre
 
     /** Prints an error in the one format the CLI uses for them: {@code neo4j-guard: <what>}. */
     void error(String message) {
-        err.println("neo4j-guard: " + message);
+        io.error(message);
     }
 }

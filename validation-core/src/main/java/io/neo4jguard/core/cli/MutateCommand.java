@@ -7,7 +7,7 @@ import io.neo4jguard.core.api.PatchOperation;
 import io.neo4jguard.core.api.Resource;
 import io.neo4jguard.core.defaults.Defaults;
 import io.neo4jguard.core.defaults.DefaultsOptions;
-import io.neo4jguard.core.policy.Policy;
+import io.neo4jguard.core.Validator;
 import io.neo4jguard.core.read.ManifestParser;
 import io.neo4jguard.core.read.ManifestSource;
 import io.neo4jguard.core.report.JsonReport;
@@ -47,9 +47,9 @@ final class MutateCommand implements Callable<Integer> {
             description = "yaml (default): the defaulted manifests; patch: the JSON Patch of every object")
     Format output;
 
-    @Option(names = "--policy", paramLabel = "FILE",
-            description = "policy file; its defaults: section applies (e.g. antiAffinity: required)")
-    String policy;
+    /** The policy's defaults: section applies (e.g. antiAffinity: required); its rules are checked too. */
+    @CommandLine.Mixin
+    PolicyOption policy;
 
     @Parameters(arity = "1..*", paramLabel = "PATH",
             description = "files, directories (*.yaml, *.yml, *.json below them) or - for standard input")
@@ -62,11 +62,11 @@ final class MutateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Invocation.readStdinOnce(spec, List.of(paths));
-        Optional<Policy> p = invocation.policy(policy);
+        Optional<Validator> p = policy.apply(invocation.validator(), invocation.cwd(), invocation.err());
         if (p.isEmpty()) {
             return Main.USAGE;
         }
-        Defaults defaults = Defaults.standard(DefaultsOptions.from(p.get()));
+        Defaults defaults = Defaults.standard(DefaultsOptions.from(p.get().policy()));
 
         ManifestSource.Result read = new ManifestSource(new ManifestParser(), invocation.in(), invocation.cwd())
                 .keepingTexts().read(paths);

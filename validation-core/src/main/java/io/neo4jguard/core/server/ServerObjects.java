@@ -24,6 +24,12 @@ public final class ServerObjects {
     /** Secret with the server certificate mounted at {@code /ssl}. */
     public static final String TLS_SECRET_SUFFIX = "-tls-secret";
 
+    /**
+     * The Secret holding the admin credentials when {@code spec.auth.adminSecret} is not set: the operator's
+     * default, whose {@code username}/{@code password} keys it maps to {@code DB_USERNAME}/{@code DB_PASSWORD}.
+     */
+    public static final String DEFAULT_ADMIN_SECRET = "neo4j-admin-secret";
+
     private ServerObjects() {
     }
 

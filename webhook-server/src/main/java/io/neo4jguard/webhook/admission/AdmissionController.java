@@ -31,7 +31,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Answers AdmissionReview bodies for {@code /validate} and {@code /mutate}: bytes in, bytes out, no
- * HTTP. Every body gets an answer within the deadline: a review that cannot be read is a 400; a
+ * HTTP ({@link AdmissionHandler} comes first). Every body gets an answer within the deadline: a review that cannot be read is a 400; a
  * check that does not finish in time or fails outside the engine is answered as a failure, which
  * denies on {@code /validate} (fail closed) and admits without a patch on {@code /mutate} (defaults
  * are a convenience; validation checks the final object anyway).
@@ -69,11 +69,11 @@ public final class AdmissionController {
         try {
             review = ReviewRequest.parse(JSON.readTree(body));
         } catch (JsonProcessingException e) {
-            return refuse(400, malformed(e));
+            return Status.error(400, malformed(e));
         } catch (BadReview e) {
-            return refuse(400, e.getMessage());
+            return Status.error(400, e.getMessage());
         } catch (IOException e) {
-            return refuse(400, "unreadable body: " + e.getClass().getSimpleName());
+            return Status.error(400, "unreadable body: " + e.getClass().getSimpleName());
         }
         if (!review.checksObject()) {
             // DELETE, CONNECT, subresources (status, scale) and kinds that are not ours pass untouched.
@@ -101,18 +101,6 @@ public final class AdmissionController {
             work.cancel(true);
             return failure(webhook, review, "interrupted while shutting down");
         }
-    }
-
-    /** The answer for a body that could not be read whole (too large, or the client stalled). */
-    public static Answer refuse(int httpStatus, String why) {
-        ObjectNode status = NODES.objectNode();
-        status.put("kind", "Status");
-        status.put("apiVersion", "v1");
-        status.put("status", "Failure");
-        status.put("message", why);
-        status.put("reason", httpStatus == 413 ? "RequestEntityTooLarge" : "BadRequest");
-        status.put("code", httpStatus);
-        return new Answer(httpStatus, bytes(status), null, why);
     }
 
     private Answer validate(ReviewRequest r, long lookupDeadline) {
@@ -178,7 +166,7 @@ public final class AdmissionController {
         review.set("response", response);
         Decision d = new Decision(webhook, r.uid(), r.kind(), r.namespace(), r.displayName(), r.operation(),
                 r.dryRun(), response.path("allowed").asBoolean(), findings, patchOps, failure);
-        return new Answer(200, bytes(review), d, "");
+        return new Answer(bytes(review), d);
     }
 
     private static void putWarnings(ObjectNode response, List<String> warnings) {

@@ -7,6 +7,7 @@ import io.neo4jguard.core.api.RuleMeta;
 import io.neo4jguard.core.api.Severity;
 import io.neo4jguard.core.engine.Check;
 import io.neo4jguard.core.engine.RuleContext;
+import io.neo4jguard.core.server.ServerObjects;
 import io.neo4jguard.core.tree.Node;
 
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,7 @@ import java.util.Optional;
  */
 public final class AdminPasswordCheck implements Check {
     /** The operator's default when spec.auth.adminSecret is unset. */
-    static final String DEFAULT_SECRET = "neo4j-admin-secret";
+    static final String DEFAULT_SECRET = ServerObjects.DEFAULT_ADMIN_SECRET;
     static final String PASSWORD_KEY = "password";
     /** Neo4j's dbms.security.auth_minimum_password_length default (5.x and CalVer). */
     static final int DEFAULT_MIN_LENGTH = 8;
