@@ -37,8 +37,10 @@ if [ ! -f "$modules_file" ]; then
   # --ignore-missing-deps: optional dependencies of libraries (e.g. Jetty's HTTP/3, Javalin's template
   # engines) that we neither ship nor call; --multi-release 17: read the Java 17 view of MR jars.
   # Every jar is an input (not --class-path too, or each package is reported as split); the answer is the
-  # last line.
-  "$java_home/bin/jdeps" --ignore-missing-deps --multi-release 17 --print-module-deps "${jars[@]}" \
+  # last line. --module-path: a jar with a module-info (the Neo4j driver's) has its `requires` resolved
+  # there (org.reactivestreams), else jdeps stops with FindException.
+  "$java_home/bin/jdeps" --ignore-missing-deps --multi-release 17 --print-module-deps \
+      --module-path "$target/lib" "${jars[@]}" \
       2>/dev/null | tail -n 1 > "$modules_file.tmp"
   grep -qx '[a-z0-9.,]*java\.base[a-z0-9.,]*' "$modules_file.tmp" || { say "jdeps failed"; exit 1; }
   mv "$modules_file.tmp" "$modules_file"
