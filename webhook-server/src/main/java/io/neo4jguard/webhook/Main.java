@@ -7,6 +7,7 @@ import io.neo4jguard.core.cli.Streams;
 import io.neo4jguard.kube.KubeClients;
 import io.neo4jguard.reconciler.cli.ReconcileCommand;
 import io.neo4jguard.reconciler.cli.RenderCommand;
+import io.neo4jguard.webhook.playground.PlaygroundCommand;
 import picocli.CommandLine;
 
 import java.io.InputStream;
@@ -52,6 +53,7 @@ public final class Main {
                 KubeClients.system()::client));                               // certs
         root.addSubcommand(new RenderCommand(io.in(), io.out(), io.err(), io.cwd()));  // render (reconciler-lite)
         root.addSubcommand(new ReconcileCommand(io.out(), io.err(), io.cwd()));         // reconcile (reconciler-lite)
+        root.addSubcommand(new PlaygroundCommand(io.out(), io.err(), io.cwd()));       // playground (kube-testenv)
         return root;
     }
 }

@@ -33,7 +33,7 @@ class MainTest {
         picocli.CommandLine root = Main.commandLine(new io.neo4jguard.core.cli.Streams(
                 new ByteArrayInputStream(new byte[0]), System.out, System.err, dir, false));
         assertThat(root.getSubcommands().keySet()).containsExactly("check", "mutate", "explain", "rules", "serve", "certs", "render",
-                "reconcile");
+                "reconcile", "playground");
         root.getSubcommands().values().forEach(c -> assertThat(c.getParent()).isSameAs(root));
         // One --policy: the same option (one mixin, one loader) wherever a command takes a policy.
         List<String> policies = new ArrayList<>();
@@ -91,9 +91,9 @@ class MainTest {
     void helpListsServeAndTheCoreCommands(@TempDir Path dir) {
         assertThat(run(dir, "--help")).isEqualTo(0);
         assertThat(out.toString()).contains("serve", "check", "mutate", "explain", "rules", "certs", "render",
-                "reconcile");
+                "reconcile", "playground");
         assertThat(run(dir)).isEqualTo(2);
-        assertThat(err.toString()).contains("missing command (check, mutate, explain, rules, serve, certs, render or reconcile)");
+        assertThat(err.toString()).contains("missing command (check, mutate, explain, rules, serve, certs, render, reconcile or playground)");
     }
 
     @Test

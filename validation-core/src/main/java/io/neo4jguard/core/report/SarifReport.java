@@ -18,8 +18,9 @@ import java.util.Map;
 
 /**
  * SARIF 2.1.0 as GitHub code scanning accepts it: {@code $schema}, {@code version}, one run whose
- * {@code tool.driver} names neo4j-guard and describes every rule (shortDescription = title,
- * fullDescription = rationale, help = remediation and example, defaultConfiguration.level), and one
+ * {@code tool.driver} names neo4j-guard with its version and project page ({@link ToolInfo}) and
+ * describes every rule (shortDescription = title, fullDescription = rationale, help = remediation and
+ * example, defaultConfiguration.level), and one
  * result per finding with ruleId, level, message.text and a physical location: the file relative to
  * the working directory and the line and column of the field. GitHub refuses a region without
  * {@code startLine >= 1}, so a finding whose line is unknown points at line 1. Findings whose fix maps to
@@ -83,7 +84,9 @@ public final class SarifReport {
         root.put("version", VERSION);
         ObjectNode run = root.putArray("runs").addObject();
         ObjectNode driver = run.putObject("tool").putObject("driver");
-        driver.put("name", "neo4j-guard");
+        driver.put("name", ToolInfo.NEO4J_GUARD.name());
+        driver.put("version", ToolInfo.NEO4J_GUARD.version());
+        driver.put("informationUri", ToolInfo.NEO4J_GUARD.informationUri());
         Map<String, Integer> index = new HashMap<>();
         ArrayNode descriptors = driver.putArray("rules");
         for (RuleMeta m : rules) {

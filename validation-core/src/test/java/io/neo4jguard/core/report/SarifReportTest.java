@@ -46,6 +46,15 @@ class SarifReportTest {
     }
 
     @Test
+    void driverGivesTheToolsVersionAndPage() {
+        // What the SARIF Multitool's SARIF2005 asks for (webhook-server's SarifMultitoolIT runs the tool itself):
+        // a version property and informationUri, filled in by the build, not left as placeholders.
+        JsonNode driver = Schemas.tree(sarif.render(ReportFixture.report())).at("/runs/0/tool/driver");
+        assertThat(driver.at("/version").asText()).matches("\\d+\\.\\d+\\.\\d+(-[A-Za-z0-9.]+)?");
+        assertThat(driver.at("/informationUri").asText()).startsWith("https://").doesNotContain("${");
+    }
+
+    @Test
     void resultsPointAtFileLineAndColumnAndTheirRule() {
         JsonNode root = Schemas.tree(sarif.render(ReportFixture.report()));
         JsonNode results = root.at("/runs/0/results");
