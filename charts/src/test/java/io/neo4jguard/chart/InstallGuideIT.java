@@ -10,16 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,31 +29,27 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(KubeApiServerExtension.class)
 class InstallGuideIT {
-    /** A fenced block whose info string is exactly {@code sh}, up to its closing fence. */
-    private static final Pattern SH_BLOCK = Pattern.compile("(?ms)^```sh\\n(.*?)^```$");
-    /** helm install/upgrade without --wait and kubectl calls take seconds; five minutes is a hang. */
-    private static final long MINUTES = 5;
     private static final String RELEASE = "neo4j-guard";
 
     @TempDir
     Path dir;
-    private Map<String, String> env;
+    private GuideShell shell;
 
     @Test
     void everyShellBlockRunsAndLeavesWhatThePageSays(ControlPlane plane, KubernetesClient client) throws Exception {
         Crds.install(client, Path.of(InstallGuideIT.class.getClassLoader().getResource("foreign-crds").toURI()));
-        Path doc = Chart.directory().getParent().getParent().resolve("docs").resolve("install.md");
-        List<String> blocks = shBlocks(Files.readString(doc));
+        Path doc = GuideShell.doc("install.md");
+        List<String> blocks = GuideShell.blocks(Files.readString(doc), "sh");
         assertThat(blocks).as("sh blocks of %s", doc).hasSizeGreaterThanOrEqualTo(7);
         prepare(plane);
         try {
             for (String block : blocks) {
-                Result r = bash(block);
+                GuideShell.Result r = shell.run(block);
                 assertThat(r.exit()).as("block:%n%s%noutput:%n%s", block, r.output()).isZero();
             }
             assertThat(client.apiextensions().v1().customResourceDefinitions()
                     .withName("neo4jenterpriseclusters.neo4j.neo4j.com").get()).as("CRD after uninstall").isNotNull();
-            Result status = bash("helm -n neo4j-guard status " + RELEASE);
+            GuideShell.Result status = shell.run("helm -n neo4j-guard status " + RELEASE);
             assertThat(status.output()).as(status.output()).contains("STATUS: deployed");
 
             String cluster = Files.readString(Path.of(InstallGuideIT.class.getClassLoader()
@@ -70,20 +60,11 @@ class InstallGuideIT {
             assertThat(refused.stderr()).contains("failed calling webhook \"");
             assertThat(Files.readString(doc)).contains("failed calling webhook \"");
         } finally {
-            Result gone = bash("helm uninstall " + RELEASE + " -n neo4j-guard --ignore-not-found");
+            GuideShell.Result gone = shell.run("helm uninstall " + RELEASE + " -n neo4j-guard --ignore-not-found");
             assertThat(gone.exit()).as(gone.output()).isZero();
         }
         assertThat(client.admissionRegistration().v1().validatingWebhookConfigurations().withName(RELEASE).get())
                 .as("validating configuration after the last uninstall").isNull();
-    }
-
-    static List<String> shBlocks(String markdown) {
-        List<String> out = new ArrayList<>();
-        Matcher m = SH_BLOCK.matcher(markdown);
-        while (m.find()) {
-            out.add(m.group(1));
-        }
-        return out;
     }
 
     /** charts/ linked in, helm and kubectl on the PATH, helm's homes here, a CA and a certificate it signed. */
@@ -92,12 +73,13 @@ class InstallGuideIT {
         Path bin = Files.createDirectories(dir.resolve(".bin"));
         Files.createSymbolicLink(bin.resolve("helm"), Chart.helm().binary());
         Files.createSymbolicLink(bin.resolve("kubectl"), KubeBinaries.resolve().kubectl());
-        env = Map.of("PATH", bin + ":" + System.getenv("PATH"), "KUBECONFIG", plane.kubeconfig().toString(),
+        shell = new GuideShell(dir, Map.of("PATH", bin + ":" + System.getenv("PATH"),
+                "KUBECONFIG", plane.kubeconfig().toString(),
                 "HOME", dir.toString(), "HELM_CACHE_HOME", dir.resolve(".helm/cache").toString(),
                 "HELM_CONFIG_HOME", dir.resolve(".helm/config").toString(),
-                "HELM_DATA_HOME", dir.resolve(".helm/data").toString());
+                "HELM_DATA_HOME", dir.resolve(".helm/data").toString()));
         // P-256 keys: generated instantly; one day is longer than any run.
-        Result certs = bash("""
+        GuideShell.Result certs = shell.run("""
                 openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 1 \\
                   -keyout ca.key -out ca.crt -subj /CN=test-ca 2>/dev/null
                 openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes \\
@@ -106,23 +88,5 @@ class InstallGuideIT {
                   -extfile <(printf 'subjectAltName=DNS:neo4j-guard.neo4j-guard.svc') 2>/dev/null
                 """);
         assertThat(certs.exit()).as(certs.output()).isZero();
-    }
-
-    private record Result(int exit, String output) {
-    }
-
-    private Result bash(String script) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder("bash", "-eo", "pipefail", "-c", script).directory(dir.toFile())
-                .redirectErrorStream(true);
-        // The user's helm settings and clusters must not leak in.
-        pb.environment().keySet().removeIf(k -> k.startsWith("HELM_"));
-        pb.environment().putAll(env);
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(MINUTES, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new AssertionError("did not finish within " + MINUTES + " minutes: " + script);
-        }
-        return new Result(p.exitValue(), out);
     }
 }
