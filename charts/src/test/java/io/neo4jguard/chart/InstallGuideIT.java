@@ -42,11 +42,18 @@ class InstallGuideIT {
         List<String> blocks = GuideShell.blocks(Files.readString(doc), "sh");
         assertThat(blocks).as("sh blocks of %s", doc).hasSizeGreaterThanOrEqualTo(7);
         prepare(plane);
+        boolean policiesShown = false;
         try {
             for (String block : blocks) {
                 GuideShell.Result r = shell.run(block);
                 assertThat(r.exit()).as("block:%n%s%noutput:%n%s", block, r.output()).isZero();
+                if (block.contains(".failurePolicy}")) {
+                    // The page's claim: validation Fail, mutation Ignore (one webhook in each configuration).
+                    assertThat(r.output()).isEqualTo("Fail\nIgnore\n");
+                    policiesShown = true;
+                }
             }
+            assertThat(policiesShown).as("a block shows the failurePolicy of both configurations").isTrue();
             assertThat(client.apiextensions().v1().customResourceDefinitions()
                     .withName("neo4jenterpriseclusters.neo4j.neo4j.com").get()).as("CRD after uninstall").isNotNull();
             GuideShell.Result status = shell.run("helm -n neo4j-guard status " + RELEASE);
