@@ -1,5 +1,7 @@
 package io.neo4jguard.webhook.playground;
 
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.neo4jguard.certs.CertDir;
 import io.neo4jguard.certs.CertRequest;
 import io.neo4jguard.core.Validator;
@@ -11,6 +13,11 @@ import io.neo4jguard.kube.testenv.KubeBinaries;
 import io.neo4jguard.kube.testenv.KubeTestEnvException;
 import io.neo4jguard.kube.testenv.SimulatedCluster;
 import io.neo4jguard.kube.testenv.WebhookRegistration;
+import io.neo4jguard.reconciler.ReconcilerRuntime;
+import io.neo4jguard.reconciler.RuntimeOptions;
+import io.neo4jguard.reconciler.loop.NamespaceSelector;
+import io.neo4jguard.reconciler.observe.ReconcileLog;
+import io.neo4jguard.reconciler.observe.ReconcilerMetrics;
 import io.neo4jguard.webhook.ServerConfig;
 import io.neo4jguard.webhook.WebhookServer;
 import io.neo4jguard.webhook.observe.JsonLog;
@@ -33,11 +40,13 @@ import java.util.concurrent.CountDownLatch;
  * {@code neo4j-guard playground}: neo4j-guard end to end without a cluster. A real kube-apiserver and etcd on
  * loopback (kube-testenv's, built into the cache on first use), with kube-controller-manager, kube-scheduler and
  * kwok's fake nodes so workloads are scheduled as in a cluster ({@link SimulatedCluster}), our CRDs installed,
- * the webhooks running in this process and registered with the API server, a kubeconfig to point kubectl at. It runs until Ctrl-C
- * (or SIGTERM), which stops the API server and etcd and leaves no process behind.
+ * the webhooks and the reconciler running in this process (the webhooks registered with the API server, the
+ * reconciler managing everything in the namespace {@value #NAMESPACE}), a kubeconfig to point kubectl at. It runs
+ * until Ctrl-C (or SIGTERM), which stops the API server and etcd and leaves no process behind.
  */
 @Command(name = "playground", mixinStandardHelpOptions = true,
-        description = "Runs a local kube-apiserver with neo4j-guard's webhooks registered, to try them with kubectl "
+        description = "Runs a local kube-apiserver with neo4j-guard's webhooks registered and its reconciler managing "
+                + "the namespace " + PlaygroundCommand.NAMESPACE + ", to try them with kubectl "
                 + "(Ctrl-C stops everything). First use builds the API server from Go modules (minutes).")
 public final class PlaygroundCommand implements Callable<Integer> {
     /** What the test (and a user's script) waits for: everything below it is running. */
@@ -46,6 +55,14 @@ public final class PlaygroundCommand implements Callable<Integer> {
     static final String DIR = ".neo4j-guard/playground";
     /** Three fake nodes, one per zone of {@link FakeNodes#ZONES}: what a three-server cluster spreads over. */
     static final int NODES = 3;
+    /** The namespace of the tries: kubectl's default, so a user's plain {@code kubectl apply} lands in it. */
+    static final String NAMESPACE = "default";
+    /**
+     * The label the playground puts on {@link #NAMESPACE} and the reconciler selects namespaces by: the one the
+     * chart and {@code reconcile --namespace-selector} document, so what a user sees here is how a cluster is set up
+     * (objects annotated {@code neo4j-guard.io/reconcile: "true"} elsewhere are managed too).
+     */
+    static final String MANAGED = "neo4j-guard.io/managed";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -91,9 +108,12 @@ public final class PlaygroundCommand implements Callable<Integer> {
     private void printTries(Path dir, ControlPlane plane) throws IOException {
         Path good = sample(dir, "good-cluster.yaml");
         Path bad = sample(dir, "bad-cluster.yaml");
+        Path backup = sample(dir, "nightly-backup.yaml");
         String kubectl = plane.binaries().kubectl().toString();
         out.println();
-        out.println("The API server runs at " + plane.url() + " with neo4j-guard's webhooks registered. In another shell:");
+        out.println("The API server runs at " + plane.url() + " with neo4j-guard's webhooks registered; its reconciler"
+                + " manages namespaces labelled " + MANAGED + "=true (the playground labelled " + NAMESPACE + ")"
+                + " and objects annotated neo4j-guard.io/reconcile=true. In another shell:");
         out.println();
         out.println("  export KUBECONFIG=" + plane.kubeconfig());
         out.println("  alias kubectl=" + kubectl + "   # kubectl of the same release, if you have none");
@@ -104,11 +124,16 @@ public final class PlaygroundCommand implements Callable<Integer> {
         out.println("       kubectl get neo4jenterprisecluster good -o yaml");
         out.println("  2. a bad cluster, refused with the reasons:");
         out.println("       kubectl apply -f " + bad);
-        out.println("  3. anything of your own: kubectl apply -f your-cluster.yaml");
+        out.println("  3. the good cluster becomes a StatefulSet with Ready pods on the fake nodes, and a scheduled backup");
+        out.println("     becomes the CronJob nightly-backup-cron:");
+        out.println("       kubectl apply -f " + backup);
+        out.println("       kubectl get statefulset,pods,cronjob");
+        out.println("  4. anything of your own: kubectl apply -f your-cluster.yaml");
         out.println("     (kubectl get nodes: " + NODES + " fake nodes run what gets scheduled, a pod is Running"
                 + " without a container)");
         out.println();
-        out.println("The webhooks' decisions are logged to " + dir.resolve("webhook.log") + ".");
+        out.println("The webhooks' decisions are logged to " + dir.resolve("webhook.log") + ", the reconciler's to "
+                + dir.resolve("reconciler.log") + ".");
         out.println(READY);
         out.flush();
     }
@@ -127,7 +152,10 @@ public final class PlaygroundCommand implements Callable<Integer> {
         private SimulatedCluster cluster;
         private ApiServerResolver resolver;
         private WebhookServer server;
+        private KubernetesClient reconcilerClient;
+        private ReconcilerRuntime reconciler;
         private PrintStream log;
+        private PrintStream reconcileLog;
         private boolean closed;
 
         Running(ControlPlane plane) {
@@ -152,6 +180,16 @@ public final class PlaygroundCommand implements Callable<Integer> {
                     .log(JsonLog.to(log)));
             WebhookRegistration.to(URI.create("https://127.0.0.1:" + server.port()),
                     Files.readString(certs.resolve(CertDir.CA_CERT))).register(plane.client());
+            err.println("neo4j-guard playground: starting the reconciler for namespaces labelled " + MANAGED + "=true");
+            plane.client().namespaces().withName(NAMESPACE).edit(ns -> new NamespaceBuilder(ns).editMetadata()
+                    .addToLabels(MANAGED, "true").endMetadata().build());
+            reconcileLog = new PrintStream(Files.newOutputStream(dir.resolve("reconciler.log"),
+                    StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING), true, StandardCharsets.UTF_8);
+            reconcilerClient = plane.newClient();
+            // No leader election: this process is the only replica, and a Lease would only delay the first reconcile.
+            reconciler = ReconcilerRuntime.start(reconcilerClient, null, RuntimeOptions.defaults("playground")
+                    .withNamespaces(NamespaceSelector.parse(MANAGED + "=true")), ReconcileLog.to(reconcileLog),
+                    new ReconcilerMetrics());
         }
 
         @Override
@@ -161,6 +199,12 @@ public final class PlaygroundCommand implements Callable<Integer> {
             }
             closed = true;
             err.println("neo4j-guard playground: stopping");
+            if (reconciler != null) {
+                reconciler.close(); // first: its reconciles in flight still reach the API server
+            }
+            if (reconcilerClient != null) {
+                reconcilerClient.close();
+            }
             if (server != null) {
                 server.close();
             }
@@ -173,6 +217,9 @@ public final class PlaygroundCommand implements Callable<Integer> {
             plane.close(); // the API server and etcd: nothing keeps running
             if (log != null) {
                 log.close();
+            }
+            if (reconcileLog != null) {
+                reconcileLog.close();
             }
             err.println("neo4j-guard playground: stopped");
         }

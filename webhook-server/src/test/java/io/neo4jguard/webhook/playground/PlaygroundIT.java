@@ -1,6 +1,8 @@
 package io.neo4jguard.webhook.playground;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -20,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,8 +31,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@code neo4j-guard playground} in a child JVM, as a user runs it: it prints the kubeconfig and the tries,
- * the tries answer as printed (the good cluster stored with defaults, the bad one refused with its reason),
- * and SIGINT (Ctrl-C) ends it with every process it started gone.
+ * the tries answer as printed (the good cluster stored with defaults, the bad one refused with its reason, the
+ * reconciler making the good cluster a StatefulSet and the scheduled backup a CronJob), and SIGINT (Ctrl-C) ends it with every process it started gone.
  */
 class PlaygroundIT {
     /** Starting etcd and the API server is about 10 s on a quiet machine (ControlPlane); this is for a busy one. */
@@ -37,6 +40,14 @@ class PlaygroundIT {
     private static final ResourceDefinitionContext CLUSTERS = new ResourceDefinitionContext.Builder()
             .withGroup("neo4j.neo4j.com").withVersion("v1beta1").withPlural("neo4jenterpriseclusters")
             .withKind("Neo4jEnterpriseCluster").withNamespaced(true).build();
+    private static final ResourceDefinitionContext BACKUPS = new ResourceDefinitionContext.Builder()
+            .withGroup("neo4j.neo4j.com").withVersion("v1beta1").withPlural("neo4jbackups")
+            .withKind("Neo4jBackup").withNamespaced(true).build();
+    /**
+     * The reconciler starts after its informers' first lists and writes within a few API round trips; a minute
+     * leaves room for a machine shared with builds.
+     */
+    private static final long RECONCILE_MINUTES = 1;
 
     @TempDir
     Path dir;
@@ -69,6 +80,23 @@ class PlaygroundIT {
                         .resource(sample(lines, "bad-cluster.yaml")).create())
                         .isInstanceOf(KubernetesClientException.class)
                         .hasMessageContaining("memory.kubernetes-unit");
+
+                GenericKubernetesResource backup = sample(lines, "nightly-backup.yaml");
+                client.genericKubernetesResources(BACKUPS).inNamespace("default").resource(backup).create();
+                Map<String, Object> backupSpec = backup.get("spec");
+                CronJob cron = await("the CronJob of the scheduled backup", () -> client.batch().v1().cronjobs()
+                        .inNamespace("default").withName(backup.getMetadata().getName() + "-backup-cron").get());
+                assertThat(cron.getSpec().getSchedule()).isEqualTo(backupSpec.get("schedule"));
+                StatefulSet servers = await("the good cluster's StatefulSet", () -> client.apps().statefulSets()
+                        .inNamespace("default").withName(good.getMetadata().getName() + "-server").get());
+                Map<String, Object> topology = good.get("spec", "topology");
+                assertThat(servers.getSpec().getReplicas()).isEqualTo(topology.get("servers"));
+                await("the servers Ready on the fake nodes", () -> {
+                    StatefulSet s = client.apps().statefulSets().inNamespace("default")
+                            .withName(servers.getMetadata().getName()).get();
+                    Integer ready = s.getStatus() == null ? null : s.getStatus().getReadyReplicas();
+                    return topology.get("servers").equals(ready) ? ready : null;
+                });
             }
 
             new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
@@ -84,6 +112,19 @@ class PlaygroundIT {
             p.destroyForcibly();
             Files.write(log, lines);
         }
+    }
+
+    /** Polls until {@code get} returns an object, or fails after {@link #RECONCILE_MINUTES}. */
+    private static <T> T await(String what, Supplier<T> get) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(RECONCILE_MINUTES);
+        while (System.nanoTime() < deadline) {
+            T found = get.get();
+            if (found != null) {
+                return found;
+            }
+            Thread.sleep(500); // a few API reads a second is nothing for the playground's API server
+        }
+        throw new AssertionError(what + " did not appear within " + RECONCILE_MINUTES + " minute(s)");
     }
 
     /** Reads the output until the ready line; returns the kubeconfig path it printed. */
