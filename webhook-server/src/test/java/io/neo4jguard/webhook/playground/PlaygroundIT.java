@@ -97,6 +97,14 @@ class PlaygroundIT {
                     Integer ready = s.getStatus() == null ? null : s.getStatus().getReadyReplicas();
                     return topology.get("servers").equals(ready) ? ready : null;
                 });
+                // Issue 10's end to end through both doors: the webhooks defaulted the cluster (above), the
+                // reconciler owns what it applied, and the real scheduler spread the servers over distinct nodes
+                // (the placement default: preferred hostname anti-affinity).
+                assertThat(servers.getMetadata().getOwnerReferences()).extracting(o -> o.getUid())
+                        .containsExactly(good.getMetadata().getUid());
+                assertThat(client.pods().inNamespace("default").withLabels(servers.getSpec().getSelector()
+                        .getMatchLabels()).list().getItems()).extracting(pod -> pod.getSpec().getNodeName())
+                        .hasSize((Integer) topology.get("servers")).doesNotHaveDuplicates();
             }
 
             new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
