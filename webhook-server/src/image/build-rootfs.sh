@@ -69,12 +69,32 @@ if [ "$base" = debian ]; then
     [ -n "$pin" ] || continue
     pkg="${pin%%=*}" version="${pin#*=}"
     deb="$cache/${pkg}_${version//:/%3a}_amd64.deb"
+    pinned=yes
     if [ ! -f "$deb" ]; then
       say "apt-get download $pin"
-      (cd "$cache" && apt-get download -q "$pin" >&2) \
-          || { say "cannot download $pin (Debian moved on? update base-packages.txt)"; exit 1; }
+      if ! (cd "$cache" && apt-get download -q "$pin" >&2); then
+        # A new machine has no package lists until `apt-get update` (the build runs as root there, as CI does).
+        if [ -z "${lists_read:-}" ] && [ "$(id -u)" = 0 ]; then
+          say "reading Debian's package lists (apt-get update)"
+          apt-get update -qq >&2 || true
+          lists_read=yes
+        fi
+        if ! (cd "$cache" && apt-get download -q "$pin" >&2); then
+          # Debian keeps only the newest bookworm version on its mirrors: after a security update the pin is gone.
+          # Take the version Debian serves now (apt checked it against the signed archive) rather than fail every
+          # build on a new machine, and say loudly that base-packages.txt wants the new line.
+          (cd "$cache" && apt-get download -q "$pkg" >&2) \
+              || { say "cannot download $pkg from Debian's archive"; exit 1; }
+          deb="$(ls -t "$cache/${pkg}"_*_amd64.deb | head -n 1)"
+          say "WARNING: $pin is no longer served; using $(basename "$deb"); update base-packages.txt:"
+          say "  ${pkg}=$(dpkg-deb -f "$deb" Version) $(sha256sum "$deb" | cut -d' ' -f1)"
+          pinned=no
+        fi
+      fi
     fi
-    echo "$sha  $deb" | sha256sum -c --quiet - >&2 || { say "checksum of $deb differs from base-packages.txt"; exit 1; }
+    if [ "$pinned" = yes ]; then
+      echo "$sha  $deb" | sha256sum -c --quiet - >&2 || { say "checksum of $deb differs from base-packages.txt"; exit 1; }
+    fi
     dpkg-deb -x "$deb" "$root"
   done
   # Keep the libraries and their licences; drop what a JVM never loads: iconv modules, debugger scripts,
