@@ -57,8 +57,16 @@ class CrdsIT {
     }
 
     @Test
-    void kubectlExplainShowsOurDescriptions(ControlPlane plane) {
+    void kubectlExplainShowsOurDescriptions(ControlPlane plane) throws InterruptedException {
+        // The API server publishes a new CRD's OpenAPI schema asynchronously, after the CRD is Established
+        // (its OpenAPI controller); explain answers "couldn't find resource" until then. Seconds, not more:
+        // 30 s leaves room for a loaded machine.
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
         Kubectl.Result r = plane.kubectl().run("explain", "n4jc.spec.topology.servers");
+        while (!r.ok() && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            r = plane.kubectl().run("explain", "n4jc.spec.topology.servers");
+        }
         assertThat(r.ok()).as(r.stderr()).isTrue();
         assertThat(r.stdout()).contains("The number of Neo4j servers (2 to 100");
         Kubectl.Result category = plane.kubectl().run("get", "neo4j", "--all-namespaces");
