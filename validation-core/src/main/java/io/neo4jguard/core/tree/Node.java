@@ -20,11 +20,31 @@ import java.util.OptionalLong;
  */
 public final class Node {
     private final JsonNode json;
-    private final String path;
+    /**
+     * The field path, built on first {@link #path()}: rules walk many more nodes than they report on, and
+     * building every walked node's path string eagerly was about an eighth of a webhook review's CPU (JFR,
+     * docs/benchmarks.md "Server, session 3"). Until then {@link #parent} with {@link #key} (or
+     * {@link #index} when the key is null) say where it is. A racy first computation is harmless: every
+     * thread computes the same immutable string.
+     */
+    private String path;
+    private final Node parent;
+    private final String key;
+    private final int index;
 
     private Node(JsonNode json, String path) {
         this.json = json == null ? MissingNode.getInstance() : json;
         this.path = path;
+        this.parent = null;
+        this.key = null;
+        this.index = -1;
+    }
+
+    private Node(JsonNode json, Node parent, String key, int index) {
+        this.json = json == null ? MissingNode.getInstance() : json;
+        this.parent = parent;
+        this.key = key;
+        this.index = index;
     }
 
     public static Node root(JsonNode json) {
@@ -36,7 +56,12 @@ public final class Node {
     }
 
     public String path() {
-        return path;
+        String p = path;
+        if (p == null) {
+            p = key != null ? FieldPath.child(parent.path(), key) : FieldPath.index(parent.path(), index);
+            path = p;
+        }
+        return p;
     }
 
     public JsonNode json() {
@@ -46,7 +71,7 @@ public final class Node {
     /** The field {@code key} of an object; absent when this is not an object. */
     public Node get(String key) {
         JsonNode child = json.isObject() ? json.get(key) : null;
-        return new Node(child, FieldPath.child(path, key));
+        return new Node(child, this, key, -1);
     }
 
     /** Walks plain keys: {@code spec.get("topology", "servers")}. */
@@ -60,7 +85,7 @@ public final class Node {
 
     public Node index(int i) {
         JsonNode child = json.isArray() ? json.get(i) : null;
-        return new Node(child, FieldPath.index(path, i));
+        return new Node(child, this, null, i);
     }
 
     /** Present and not JSON null. */
@@ -123,7 +148,7 @@ public final class Node {
         }
         List<Node> out = new ArrayList<>(json.size());
         for (int i = 0; i < json.size(); i++) {
-            out.add(new Node(json.get(i), FieldPath.index(path, i)));
+            out.add(new Node(json.get(i), this, null, i));
         }
         return out;
     }
@@ -136,7 +161,7 @@ public final class Node {
         Map<String, Node> out = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            out.put(e.getKey(), new Node(e.getValue(), FieldPath.child(path, e.getKey())));
+            out.put(e.getKey(), new Node(e.getValue(), this, e.getKey(), -1));
         }
         return out;
     }
@@ -147,6 +172,6 @@ public final class Node {
 
     @Override
     public String toString() {
-        return path + "=" + json;
+        return path() + "=" + json;
     }
 }
