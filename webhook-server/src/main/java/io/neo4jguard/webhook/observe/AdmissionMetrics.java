@@ -43,6 +43,23 @@ public final class AdmissionMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Map<String, AtomicLong> expiry = new ConcurrentHashMap<>();
     private final Map<Webhook, Timer> timers = new java.util.EnumMap<>(Webhook.class);
+    /*
+     * The counters of each label set, looked up once: Counter.builder(...).register(...) per request builds
+     * and sorts the tags and hashes a new meter id every time, for a meter that exists after the first
+     * request. The label sets are bounded (see the class comment), so are these maps.
+     */
+    private final Map<Requests, Counter> requests = new ConcurrentHashMap<>();
+    private final Map<Findings, Counter> findings = new ConcurrentHashMap<>();
+    private final Map<Refused, Counter> refused = new ConcurrentHashMap<>();
+
+    private record Requests(Webhook webhook, String kind, String operation, boolean allowed, boolean dryRun) {
+    }
+
+    private record Findings(String rule, String severity) {
+    }
+
+    private record Refused(Webhook webhook, int code) {
+    }
 
     public AdmissionMetrics() {
         for (Webhook w : Webhook.values()) {
@@ -63,22 +80,26 @@ public final class AdmissionMetrics {
         timers.get(webhook).record(durationNanos, TimeUnit.NANOSECONDS);
         Decision d = answer.decision();
         if (d == null) {
-            Counter.builder("neo4j_guard_admission_refused").description("Bodies refused before a review was read")
-                    .tag("webhook", webhook.label()).tag("code", Integer.toString(answer.httpStatus()))
-                    .register(registry).increment();
+            refused.computeIfAbsent(new Refused(webhook, answer.httpStatus()), k -> Counter
+                    .builder("neo4j_guard_admission_refused").description("Bodies refused before a review was read")
+                    .tag("webhook", k.webhook().label()).tag("code", Integer.toString(k.code()))
+                    .register(registry)).increment();
             return;
         }
-        Counter.builder("neo4j_guard_admission_requests").description("Admission reviews answered")
-                .tag("webhook", d.webhook().label())
-                .tag("kind", Kinds.ALL.contains(d.kind()) ? d.kind() : "other")
-                .tag("operation", d.operation().name())
-                .tag("allowed", Boolean.toString(d.allowed()))
-                .tag("dry_run", Boolean.toString(d.dryRun()))
-                .register(registry).increment();
+        requests.computeIfAbsent(new Requests(d.webhook(), Kinds.ALL.contains(d.kind()) ? d.kind() : "other",
+                d.operation().name(), d.allowed(), d.dryRun()), k -> Counter
+                .builder("neo4j_guard_admission_requests").description("Admission reviews answered")
+                .tag("webhook", k.webhook().label())
+                .tag("kind", k.kind())
+                .tag("operation", k.operation())
+                .tag("allowed", Boolean.toString(k.allowed()))
+                .tag("dry_run", Boolean.toString(k.dryRun()))
+                .register(registry)).increment();
         for (Finding f : d.findings()) {
-            Counter.builder("neo4j_guard_rule_findings").description("Findings reported, by rule and effective severity")
-                    .tag("rule", f.rule()).tag("severity", f.severity().label())
-                    .register(registry).increment();
+            findings.computeIfAbsent(new Findings(f.rule(), f.severity().label()), k -> Counter
+                    .builder("neo4j_guard_rule_findings").description("Findings reported, by rule and effective severity")
+                    .tag("rule", k.rule()).tag("severity", k.severity())
+                    .register(registry)).increment();
         }
     }
 
