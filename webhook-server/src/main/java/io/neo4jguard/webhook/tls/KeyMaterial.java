@@ -11,12 +11,15 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
+import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.PBEParameterSpec;
 
 /**
  * The serving certificate chain and key read from a cert directory ({@code tls.crt}, {@code tls.key},
@@ -28,6 +31,8 @@ public record KeyMaterial(List<X509Certificate> chain, PrivateKey key, List<X509
                           String fingerprint) {
     /** The password of the in-memory key store; it never touches a disk. */
     public static final String STORE_PASSWORD = "in-memory";
+    /** The JDK's default PKCS#12 key protection (PBES2, HMAC-SHA256, AES-256), with our iteration count. */
+    private static final String KEY_WRAP = "PBEWithHmacSHA256AndAES_256";
 
     public X509Certificate certificate() {
         return chain.get(0);
@@ -101,12 +106,26 @@ public record KeyMaterial(List<X509Certificate> chain, PrivateKey key, List<X509
         return new KeyMaterial(List.copyOf(chain), key, List.copyOf(ca), fingerprint);
     }
 
-    /** A PKCS#12 key store in memory holding the key and chain under {@link #STORE_PASSWORD}. */
+    /**
+     * A PKCS#12 key store in memory holding the key and chain under {@link #STORE_PASSWORD}, its key wrapped
+     * with one PBKDF2 iteration. The JDK's default is 10,000 (a file on disk against password guessing); this
+     * store is never written and its password is in this source, so the iterations protect nothing, and they
+     * run twice per load (wrapping here, unwrapping in Jetty's key manager): at start-up, still interpreted,
+     * they and the compilations they trigger were a noticeable part of the CPU before ready (docs/benchmarks.md,
+     * "Server, session 3").
+     */
     public KeyStore keyStore() {
         try {
             KeyStore ks = KeyStore.getInstance("PKCS12");
             ks.load(null, null);
-            ks.setKeyEntry("serving", key, STORE_PASSWORD.toCharArray(), chain.toArray(new Certificate[0]));
+            byte[] salt = new byte[16];
+            byte[] iv = new byte[16];
+            SecureRandom random = new SecureRandom();
+            random.nextBytes(salt);
+            random.nextBytes(iv);
+            ks.setEntry("serving", new KeyStore.PrivateKeyEntry(key, chain.toArray(new Certificate[0])),
+                    new KeyStore.PasswordProtection(STORE_PASSWORD.toCharArray(), KEY_WRAP,
+                            new PBEParameterSpec(salt, 1, new IvParameterSpec(iv))));
             return ks;
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("cannot build an in-memory key store", e);

@@ -67,7 +67,15 @@ class KeyMaterialTest {
         write(cert, kp);
         KeyMaterial m = KeyMaterial.read(dir);
         assertThat(m.certificate()).isEqualTo(cert);
-        assertThat(m.keyStore().getKey("serving", KeyMaterial.STORE_PASSWORD.toCharArray())).isNotNull();
+        // The key comes back out of the store as it went in, and a key manager (what Jetty builds) can use it.
+        java.security.KeyStore ks = m.keyStore();
+        assertThat(ks.getKey("serving", KeyMaterial.STORE_PASSWORD.toCharArray()).getEncoded())
+                .isEqualTo(kp.getPrivate().getEncoded());
+        javax.net.ssl.KeyManagerFactory kmf = javax.net.ssl.KeyManagerFactory.getInstance(
+                javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(ks, KeyMaterial.STORE_PASSWORD.toCharArray());
+        javax.net.ssl.X509KeyManager km = (javax.net.ssl.X509KeyManager) kmf.getKeyManagers()[0];
+        assertThat(km.getCertificateChain("serving")).containsExactly(cert);
 
         write(cert, keys(type));
         assertThatThrownBy(() -> KeyMaterial.read(dir)).isInstanceOf(IOException.class)
