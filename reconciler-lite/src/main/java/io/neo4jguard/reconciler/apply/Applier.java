@@ -73,9 +73,10 @@ public final class Applier {
             }
         }
         if (!conflicts.isEmpty()) {
-            return new ApplyResult(conflicts, previous, 0, 0);
+            return new ApplyResult(conflicts, previous, 0, 0, Map.of());
         }
         Map<String, String> applied = new LinkedHashMap<>();
+        Map<String, HasMetadata> written = new LinkedHashMap<>();
         int writes = 0;
         int unchanged = 0;
         for (int i = 0; i < desired.size(); i++) {
@@ -92,10 +93,10 @@ public final class Applier {
                 unchanged++;
                 continue;
             }
-            send(d, body);
+            written.put(key(d), send(d, body));
             writes++;
         }
-        return new ApplyResult(List.of(), applied, writes, unchanged);
+        return new ApplyResult(List.of(), applied, writes, unchanged, written);
     }
 
     static boolean createOnly(HasMetadata d) {
@@ -111,8 +112,8 @@ public final class Applier {
      * The body is sent as given. The request is built from the object itself ({@code resource(d)}): fabric8's
      * name-only form would first GET the object, which fails for one that does not exist yet.
      */
-    private void send(HasMetadata d, String body) {
-        client.resource(d).patch(APPLY, body);
+    private HasMetadata send(HasMetadata d, String body) {
+        return client.resource(d).patch(APPLY, body);
     }
 
     private static JsonNode tree(HasMetadata o) {
