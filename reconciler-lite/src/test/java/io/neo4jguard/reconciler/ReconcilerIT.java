@@ -274,6 +274,48 @@ class ReconcilerIT {
     }
 
     @Test
+    void aBackupWhoseScheduleIsRemovedLosesItsCronJobAndKeepsItsJobs(KubernetesClient client) throws Exception {
+        Harness.create(client, ns, Harness.cluster("nightly-source", 3, true));
+        GenericKubernetesResource b = Harness.create(client, ns, Harness.oneShotBackup("nightly", "nightly-source"));
+        await("Job", WAIT, () -> client.batch().v1().jobs().inNamespace(ns).withName("nightly-backup").get() != null);
+
+        Harness.patch(client, ns, Kinds.BACKUP, "nightly", "{\"spec\":{\"schedule\":\"0 3 * * *\"}}");
+        await("CronJob", WAIT, () -> client.batch().v1().cronjobs().inNamespace(ns).withName("nightly-backup-cron").get() != null);
+        assertThat(client.batch().v1().cronjobs().inNamespace(ns).withName("nightly-backup-cron").get().getSpec()
+                .getSchedule()).isEqualTo("0 3 * * *");
+
+        // Schedule removed: a CronJob left behind would go on taking the backups the user turned off.
+        Harness.patch(client, ns, Kinds.BACKUP, "nightly", "{\"spec\":{\"schedule\":null}}");
+        await("CronJob pruned", WAIT, () -> client.batch().v1().cronjobs().inNamespace(ns).withName("nightly-backup-cron").get() == null);
+        Job job = client.batch().v1().jobs().inNamespace(ns).withName("nightly-backup").get();
+        assertThat(job).as("the one-shot Job, the record of a run, stays").isNotNull();
+        assertThat(job.getMetadata().getOwnerReferences().get(0).getUid()).isEqualTo(b.getMetadata().getUid());
+        assertThat(client.persistentVolumeClaims().inNamespace(ns).withName("nightly-store").get()).isNotNull();
+    }
+
+    @Test
+    void aCronJobOfAPrunedNameThatIsNoLongerOursIsLeftAlone(KubernetesClient client) throws Exception {
+        Harness.create(client, ns, Harness.cluster("kept-source", 3, true));
+        Harness.create(client, ns, Harness.oneShotBackup("kept", "kept-source"));
+        Harness.patch(client, ns, Kinds.BACKUP, "kept", "{\"spec\":{\"schedule\":\"0 4 * * *\"}}");
+        await("CronJob", WAIT, () -> client.batch().v1().cronjobs().inNamespace(ns).withName("kept-backup-cron").get() != null);
+        // Someone takes the CronJob over (drops our controller reference) before the schedule is removed.
+        client.batch().v1().cronjobs().inNamespace(ns).withName("kept-backup-cron")
+                .edit(c -> { c.getMetadata().setOwnerReferences(List.of()); return c; });
+        Harness.patch(client, ns, Kinds.BACKUP, "kept", "{\"spec\":{\"schedule\":null}}");
+        await("one-shot Job", WAIT, () -> client.batch().v1().jobs().inNamespace(ns).withName("kept-backup").get() != null);
+        await("status of the new generation", WAIT, () -> {
+            GenericKubernetesResource o = Harness.get(client, ns, Kinds.BACKUP, "kept");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> status = (Map<String, Object>) o.getAdditionalProperties().get("status");
+            return status != null && status.get("observedGeneration") instanceof Number g
+                    && g.longValue() == o.getMetadata().getGeneration();
+        });
+        assertThat(client.batch().v1().cronjobs().inNamespace(ns).withName("kept-backup-cron").get())
+                .as("not ours any more, so not deleted").isNotNull();
+    }
+
+    @Test
     void aResyncWithNothingChangedSendsNoWriteRequest(KubernetesClient client, ControlPlane plane) throws Exception {
         Harness.create(client, ns, Harness.cluster("idle", 3, true));
         await("converged", WAIT, () -> "True".equals(condition(Harness.get(client, ns, Kinds.CLUSTER, "idle"), "Progressing")));

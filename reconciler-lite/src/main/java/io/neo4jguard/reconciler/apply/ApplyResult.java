@@ -11,7 +11,7 @@ import java.util.Map;
  * @param conflicts      "Kind/name: who holds it" for every object another controller holds; non-empty means
  *                       nothing at all was applied
  * @param appliedObjects digest of the body applied per "Kind/name" (see {@link AppliedHash})
- * @param writes         objects created or changed by a server-side apply request
+ * @param writes         objects created or changed by a server-side apply request, or pruned
  * @param unchanged      objects left alone because the live object already covered them
  * @param written        the API server's answer per "Kind/name" written in this pass: the object as it is now,
  *                       newer than the informer cache, which has not seen our own write yet
