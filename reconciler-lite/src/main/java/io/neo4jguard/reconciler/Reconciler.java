@@ -145,8 +145,9 @@ public final class Reconciler {
         List<Condition> c = causes(generation, null, null, null);
         ObjectNode fields;
         if (ref.kind().equals(Kinds.BACKUP)) {
-            CronJob cron = objects.stream().filter(o -> o instanceof CronJob).map(o -> caches.owned(CronJob.class,
-                    ref.namespace(), o.getMetadata().getName())).findFirst().orElse(null);
+            CronJob cron = objects.stream().filter(o -> o instanceof CronJob).map(o -> applied.freshest(o,
+                    CronJob.class, caches.owned(CronJob.class, ref.namespace(), o.getMetadata().getName())))
+                    .findFirst().orElse(null);
             BackupStatus b = BackupStatus.of(caches.jobsOf(ref.namespace(), ref.name()), cron, generation);
             c.add(Condition.of(Condition.READY, true, cron != null ? "Scheduled" : "JobCreated",
                     cron != null ? "CronJob in place" : "Job in place", generation));
@@ -156,8 +157,9 @@ public final class Reconciler {
             StatefulSet desiredSts = objects.stream().filter(o -> o instanceof StatefulSet).map(o -> (StatefulSet) o)
                     .findFirst().orElseThrow(() -> new IllegalStateException("no StatefulSet for " + ref));
             int servers = desiredSts.getSpec().getReplicas() == null ? 1 : desiredSts.getSpec().getReplicas();
-            ServerStatus s = ServerStatus.of(caches.owned(StatefulSet.class, ref.namespace(),
-                    desiredSts.getMetadata().getName()), servers, generation);
+            ServerStatus s = ServerStatus.of(applied.freshest(desiredSts, StatefulSet.class,
+                    caches.owned(StatefulSet.class, ref.namespace(), desiredSts.getMetadata().getName())),
+                    servers, generation);
             c.addAll(s.conditions());
             fields = s.fields();
         }

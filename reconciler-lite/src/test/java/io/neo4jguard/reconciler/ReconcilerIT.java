@@ -9,9 +9,13 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetStatusBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
 import io.neo4jguard.core.api.Kinds;
 import io.neo4jguard.kube.testenv.ApiRequestCounts;
 import io.neo4jguard.kube.testenv.ControlPlane;
@@ -28,6 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static io.neo4jguard.reconciler.Harness.await;
 import static io.neo4jguard.reconciler.Harness.condition;
@@ -183,6 +188,59 @@ class ReconcilerIT {
                 .withName("grows-server").get().getSpec().getMinAvailable().getIntVal() == 3);
     }
 
+    /**
+     * Right after its own write the reconciler's informer cache still holds the StatefulSet as it was; a status read
+     * from it would call a rollout that has not started finished (Ready True at the new generation, old pods).
+     * There is no StatefulSet controller here, so the test plays it: the StatefulSet's status says "every server of
+     * generation 1 Ready" and stays so. Every status the cluster shows for the new generation must then say
+     * not Ready. Without the fix this failed in CI once in a while, through ClusterEndToEndIT's rollout check.
+     */
+    @Test
+    void theStatusWrittenAfterAnApplyDescribesTheStatefulSetAsWrittenNotAsCached(KubernetesClient client)
+            throws Exception {
+        Harness.create(client, ns, Harness.cluster("steady", 3, true));
+        await("StatefulSet", WAIT, () -> client.apps().statefulSets().inNamespace(ns).withName("steady-server").get() != null);
+        StatefulSet sts = client.apps().statefulSets().inNamespace(ns).withName("steady-server").get();
+        sts.setStatus(new StatefulSetStatusBuilder().withReplicas(3).withReadyReplicas(3).withAvailableReplicas(3)
+                .withUpdatedReplicas(3).withCurrentReplicas(3).withObservedGeneration(sts.getMetadata().getGeneration())
+                .withCurrentRevision("steady-server-1").withUpdateRevision("steady-server-1").build());
+        client.apps().statefulSets().inNamespace(ns).resource(sts).updateStatus();
+        await("Ready", WAIT, () -> "True".equals(condition(Harness.get(client, ns, Kinds.CLUSTER, "steady"), "Ready")));
+
+        List<String> readyAtNewGeneration = new CopyOnWriteArrayList<>();
+        long next = Harness.get(client, ns, Kinds.CLUSTER, "steady").getMetadata().getGeneration() + 1;
+        try (Watch w = client.genericKubernetesResources(Caches.context(Kinds.CLUSTER)).inNamespace(ns)
+                .withName("steady").watch(new Watcher<>() {
+                    @Override
+                    public void eventReceived(Action action, GenericKubernetesResource o) {
+                        @SuppressWarnings("unchecked")
+                        Map<String, Object> status = (Map<String, Object>) o.getAdditionalProperties().get("status");
+                        if (status != null && status.get("observedGeneration") instanceof Number g
+                                && g.longValue() == next && "True".equals(condition(o, "Ready"))) {
+                            readyAtNewGeneration.add(o.getMetadata().getResourceVersion());
+                        }
+                    }
+
+                    @Override
+                    public void onClose(WatcherException cause) {
+                    }
+                })) {
+            Harness.patch(client, ns, Kinds.CLUSTER, "steady", "{\"spec\":{\"config\":{\"db.logs.query.enabled\":\"INFO\"}}}");
+            await("status of the new generation", WAIT, () -> {
+                GenericKubernetesResource c = Harness.get(client, ns, Kinds.CLUSTER, "steady");
+                @SuppressWarnings("unchecked")
+                Map<String, Object> status = (Map<String, Object>) c.getAdditionalProperties().get("status");
+                return status.get("observedGeneration") instanceof Number g && g.longValue() == next;
+            });
+            // A few resyncs more, each of which could write a wrong status too.
+            Thread.sleep(RESYNC.multipliedBy(3).toMillis());
+        }
+        assertThat(readyAtNewGeneration).as("statuses claiming Ready for a rollout that has not started").isEmpty();
+        GenericKubernetesResource c = Harness.get(client, ns, Kinds.CLUSTER, "steady");
+        assertThat(condition(c, "Ready")).isEqualTo("False");
+        assertThat(Harness.conditionMessage(c, "Ready")).contains("has not seen the latest spec");
+    }
+
     @Test
     void anApplyTheApiServerRefusesIsDegradedWithItsReason(KubernetesClient client) throws Exception {
         Harness.create(client, ns, Harness.cluster("resized", 3, true));
@@ -213,6 +271,48 @@ class ReconcilerIT {
         // Without a job controller the Job never runs (Unknown); when another class of the run has started the
         // simulated cluster, it may already have succeeded. Never False: nothing failed.
         assertThat(condition(Harness.get(client, ns, Kinds.BACKUP, "once"), "BackupSucceeded")).isIn("Unknown", "True");
+    }
+
+    @Test
+    void aBackupWhoseScheduleIsRemovedLosesItsCronJobAndKeepsItsJobs(KubernetesClient client) throws Exception {
+        Harness.create(client, ns, Harness.cluster("nightly-source", 3, true));
+        GenericKubernetesResource b = Harness.create(client, ns, Harness.oneShotBackup("nightly", "nightly-source"));
+        await("Job", WAIT, () -> client.batch().v1().jobs().inNamespace(ns).withName("nightly-backup").get() != null);
+
+        Harness.patch(client, ns, Kinds.BACKUP, "nightly", "{\"spec\":{\"schedule\":\"0 3 * * *\"}}");
+        await("CronJob", WAIT, () -> client.batch().v1().cronjobs().inNamespace(ns).withName("nightly-backup-cron").get() != null);
+        assertThat(client.batch().v1().cronjobs().inNamespace(ns).withName("nightly-backup-cron").get().getSpec()
+                .getSchedule()).isEqualTo("0 3 * * *");
+
+        // Schedule removed: a CronJob left behind would go on taking the backups the user turned off.
+        Harness.patch(client, ns, Kinds.BACKUP, "nightly", "{\"spec\":{\"schedule\":null}}");
+        await("CronJob pruned", WAIT, () -> client.batch().v1().cronjobs().inNamespace(ns).withName("nightly-backup-cron").get() == null);
+        Job job = client.batch().v1().jobs().inNamespace(ns).withName("nightly-backup").get();
+        assertThat(job).as("the one-shot Job, the record of a run, stays").isNotNull();
+        assertThat(job.getMetadata().getOwnerReferences().get(0).getUid()).isEqualTo(b.getMetadata().getUid());
+        assertThat(client.persistentVolumeClaims().inNamespace(ns).withName("nightly-store").get()).isNotNull();
+    }
+
+    @Test
+    void aCronJobOfAPrunedNameThatIsNoLongerOursIsLeftAlone(KubernetesClient client) throws Exception {
+        Harness.create(client, ns, Harness.cluster("kept-source", 3, true));
+        Harness.create(client, ns, Harness.oneShotBackup("kept", "kept-source"));
+        Harness.patch(client, ns, Kinds.BACKUP, "kept", "{\"spec\":{\"schedule\":\"0 4 * * *\"}}");
+        await("CronJob", WAIT, () -> client.batch().v1().cronjobs().inNamespace(ns).withName("kept-backup-cron").get() != null);
+        // Someone takes the CronJob over (drops our controller reference) before the schedule is removed.
+        client.batch().v1().cronjobs().inNamespace(ns).withName("kept-backup-cron")
+                .edit(c -> { c.getMetadata().setOwnerReferences(List.of()); return c; });
+        Harness.patch(client, ns, Kinds.BACKUP, "kept", "{\"spec\":{\"schedule\":null}}");
+        await("one-shot Job", WAIT, () -> client.batch().v1().jobs().inNamespace(ns).withName("kept-backup").get() != null);
+        await("status of the new generation", WAIT, () -> {
+            GenericKubernetesResource o = Harness.get(client, ns, Kinds.BACKUP, "kept");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> status = (Map<String, Object>) o.getAdditionalProperties().get("status");
+            return status != null && status.get("observedGeneration") instanceof Number g
+                    && g.longValue() == o.getMetadata().getGeneration();
+        });
+        assertThat(client.batch().v1().cronjobs().inNamespace(ns).withName("kept-backup-cron").get())
+                .as("not ours any more, so not deleted").isNotNull();
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.neo4jguard.reconciler.apply;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.DeletionPropagation;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -26,8 +28,9 @@ import java.util.Optional;
  * </ol>
  * The request body is {@link DesiredYaml#json}, the bytes {@code render} prints. {@code force: true} is safe
  * because the body holds only fields we own: it takes back a field someone edited by hand, and cannot reach an
- * object another controller holds (step 1). Nothing is ever deleted here: objects go with their owner through
- * the garbage collector, and PersistentVolumeClaims are never ours.
+ * object another controller holds (step 1). Objects go with their owner through the garbage collector, and
+ * PersistentVolumeClaims are never ours. The one exception is {@linkplain #PRUNABLE pruning}: an object this
+ * resource had us apply that its spec no longer asks for.
  *
  * <p>Two kinds of desired object are <em>create-only</em>: created when absent, otherwise left exactly as they are.
  * <ul>
@@ -47,6 +50,14 @@ public final class Applier {
             .withFieldManager(FIELD_MANAGER)
             .withForce(true)
             .build();
+
+    /**
+     * Kinds a builder emits only for some specs, so that a spec change can leave one behind, by kind with its
+     * API version. Only the CronJob qualifies: a backup whose {@code schedule} is removed gets a one-shot Job
+     * instead, and a CronJob left running would go on taking backups the user turned off. A Job is never pruned
+     * (it is the record that a backup ran, see above), and every other kind is built for every spec.
+     */
+    static final Map<String, String> PRUNABLE = Map.of("CronJob", "batch/v1");
 
     private final KubernetesClient client;
     private final LiveObjects live;
@@ -73,9 +84,10 @@ public final class Applier {
             }
         }
         if (!conflicts.isEmpty()) {
-            return new ApplyResult(conflicts, previous, 0, 0);
+            return new ApplyResult(conflicts, previous, 0, 0, Map.of());
         }
         Map<String, String> applied = new LinkedHashMap<>();
+        Map<String, HasMetadata> written = new LinkedHashMap<>();
         int writes = 0;
         int unchanged = 0;
         for (int i = 0; i < desired.size(); i++) {
@@ -92,10 +104,39 @@ public final class Applier {
                 unchanged++;
                 continue;
             }
-            send(d, body);
+            written.put(key(d), send(d, body));
             writes++;
         }
-        return new ApplyResult(List.of(), applied, writes, unchanged);
+        String namespace = desired.isEmpty() ? null : desired.get(0).getMetadata().getNamespace();
+        for (String gone : previous.keySet()) {
+            if (!applied.containsKey(gone) && namespace != null && prune(namespace, gone, ownerUid)) {
+                writes++;
+            }
+        }
+        return new ApplyResult(List.of(), applied, writes, unchanged, written);
+    }
+
+    /**
+     * Deletes "Kind/name" if it is of a {@linkplain #PRUNABLE prunable} kind and, read fresh from the API server,
+     * still controlled by this resource (by uid): one created or adopted by anybody else since is left alone.
+     * Background propagation, as {@code kubectl delete}: the CronJob's own Jobs go with it.
+     *
+     * @return whether a delete request was sent
+     */
+    private boolean prune(String namespace, String key, String ownerUid) {
+        int slash = key.indexOf('/');
+        String apiVersion = PRUNABLE.get(key.substring(0, slash));
+        if (apiVersion == null) {
+            return false;
+        }
+        var resource = client.genericKubernetesResources(apiVersion, key.substring(0, slash)).inNamespace(namespace)
+                .withName(key.substring(slash + 1));
+        GenericKubernetesResource o = resource.get();
+        if (o == null || Ownership.foreignHolder(o, ownerUid).isPresent()) {
+            return false;
+        }
+        resource.withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
+        return true;
     }
 
     static boolean createOnly(HasMetadata d) {
@@ -111,8 +152,8 @@ public final class Applier {
      * The body is sent as given. The request is built from the object itself ({@code resource(d)}): fabric8's
      * name-only form would first GET the object, which fails for one that does not exist yet.
      */
-    private void send(HasMetadata d, String body) {
-        client.resource(d).patch(APPLY, body);
+    private HasMetadata send(HasMetadata d, String body) {
+        return client.resource(d).patch(APPLY, body);
     }
 
     private static JsonNode tree(HasMetadata o) {

@@ -20,6 +20,12 @@ public final class Kinds {
     public static final String ROLE_BINDING = "Neo4jRoleBinding";
     public static final String AUTH_RULE = "Neo4jAuthRule";
 
+    /**
+     * A kind of the reference operator outside the ten we check: rules look it up because a sharded database's
+     * name must not be used by a Neo4jRestore or a role's privileges as if it were a standard database.
+     */
+    public static final String SHARDED_DATABASE = "Neo4jShardedDatabase";
+
     /** In a stable order (docs, schemas, CRDs). */
     public static final List<String> ALL = List.of(CLUSTER, STANDALONE, DATABASE, PLUGIN, BACKUP, RESTORE,
             USER, ROLE, ROLE_BINDING, AUTH_RULE);

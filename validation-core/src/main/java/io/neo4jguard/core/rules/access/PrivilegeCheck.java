@@ -77,9 +77,6 @@ public final class PrivilegeCheck implements Check {
             "spec:\n  name: analytics_reader\n  privileges:\n"
                     + "    - \"GRANT TRAVERSE ON GRAPH sales FOR (n:Customer) WHERE n.region = 'eu' TO analytics_reader\"");
 
-    /** The operator's kind for a sharded property database (not one of the ten kinds neo4j-guard validates). */
-    static final String SHARDED_DATABASE_KIND = "Neo4jShardedDatabase";
-
     @Override
     public List<RuleMeta> rules() {
         return List.of(PRIVILEGE_INVALID, TRAILING_SEMICOLON, PBAC_ON_SHARDED, PBAC_ALL_GRAPHS);
@@ -177,7 +174,7 @@ public final class PrivilegeCheck implements Check {
                     + "GRAPH * has no effect on sharded property databases"), "name the standard databases instead");
         }
         String cluster = ctx.spec().get("clusterRef").text().orElse("");
-        for (io.neo4jguard.core.api.Resource sharded : ctx.resolver().list(SHARDED_DATABASE_KIND, ctx.namespace())) {
+        for (io.neo4jguard.core.api.Resource sharded : ctx.resolver().list(Kinds.SHARDED_DATABASE, ctx.namespace())) {
             String ref = sharded.tree().path("spec").path("clusterRef").asText("");
             String dbName = sharded.tree().path("spec").path("name").asText("");
             if (!ref.equals(cluster)) {
@@ -186,7 +183,7 @@ public final class PrivilegeCheck implements Check {
             for (String g : graphs) {
                 if (g.equals(sharded.name()) || g.equals(dbName)) {
                     ctx.report(PBAC_ON_SHARDED, p.path(), Messages.forbidden("property-based access control on "
-                                    + g + ", the sharded property database of " + SHARDED_DATABASE_KIND + " "
+                                    + g + ", the sharded property database of " + Kinds.SHARDED_DATABASE + " "
                                     + sharded.name() + ": Neo4j does not support it there"),
                             "grant label- or element-based privileges on " + g + " instead");
                     return;

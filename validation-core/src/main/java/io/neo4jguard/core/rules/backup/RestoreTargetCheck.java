@@ -67,9 +67,6 @@ public final class RestoreTargetCheck implements Check {
             "spec:\n  database: orders-copy\n  source:\n    type: backup\n    backupRef: nightly-all\n"
                     + "    sourceDatabase: orders");
 
-    /** The operator's kind for a sharded property database (not one of the ten kinds neo4j-guard validates). */
-    static final String SHARDED_DATABASE_KIND = "Neo4jShardedDatabase";
-
     public static final RuleMeta SHARDED_DATABASE = new RuleMeta("restore.sharded-database",
             "A sharded database is restored through its Neo4jShardedDatabase, not Neo4jRestore", Severity.ERROR, KINDS,
             "A sharded property database is a graph shard plus property shards (<name>-g000, <name>-p000 ...), "
@@ -110,12 +107,12 @@ public final class RestoreTargetCheck implements Check {
 
     /** The operator compares the database with every Neo4jShardedDatabase's metadata.name and spec.name. */
     private static void shardedDatabase(RuleContext ctx, Node database, String name) {
-        for (io.neo4jguard.core.api.Resource sharded : ctx.resolver().list(SHARDED_DATABASE_KIND, ctx.namespace())) {
+        for (io.neo4jguard.core.api.Resource sharded : ctx.resolver().list(Kinds.SHARDED_DATABASE, ctx.namespace())) {
             String specName = sharded.tree().path("spec").path("name").asText("");
             if (name.equals(sharded.name()) || name.equals(specName)) {
                 ctx.report(SHARDED_DATABASE, database.path(), Messages.forbidden(name + " is the sharded database of "
-                                + SHARDED_DATABASE_KIND + " " + sharded.name() + "; Neo4jRestore cannot restore it"),
-                        "seed it through " + SHARDED_DATABASE_KIND + " " + sharded.name() + " spec.seedBackupRef");
+                                + Kinds.SHARDED_DATABASE + " " + sharded.name() + "; Neo4jRestore cannot restore it"),
+                        "seed it through " + Kinds.SHARDED_DATABASE + " " + sharded.name() + " spec.seedBackupRef");
                 return;
             }
         }
