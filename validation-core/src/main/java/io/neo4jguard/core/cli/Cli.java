@@ -55,7 +55,7 @@ public final class Cli {
     public static int run(String description, List<Subcommand> commands, Streams io, String... args) {
         if (args.length == 1 && ("--version".equals(args[0]) || "-V".equals(args[0]))) {
             // What picocli prints for the root's --version (mixinStandardHelpOptions, Version below).
-            for (String line : Version.lines()) {
+            for (String line : versionLines()) {
                 io.out().println(line);
             }
             io.out().flush();
@@ -142,12 +142,13 @@ public final class Cli {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return lines();
+            return versionLines();
         }
+    }
 
-        static String[] lines() {
-            String v = Cli.class.getPackage().getImplementationVersion();
-            return new String[] {"neo4j-guard " + (v == null ? "development build" : v)};
-        }
+    /** The version, as {@code --version} prints it (here, not in {@link Version}: that one loads picocli). */
+    static String[] versionLines() {
+        String v = Cli.class.getPackage().getImplementationVersion();
+        return new String[] {"neo4j-guard " + (v == null ? "development build" : v)};
     }
 }
