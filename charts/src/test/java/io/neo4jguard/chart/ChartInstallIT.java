@@ -65,6 +65,8 @@ class ChartInstallIT {
     /** The Secret, Service, webhook configurations and ServiceAccount are named after the release. */
     static final String NAME = "neo4j-guard";
     static final String RECONCILER = "neo4j-guard-reconciler";
+    /** Port 1 on loopback: privileged, so no test process listens there. */
+    static final String CLOSED_BOLT = "bolt://127.0.0.1:1";
     /** The API server usually acts on a new webhook configuration or CA within a second; 60 s under load. */
     static final Duration PROPAGATION = Duration.ofSeconds(60);
 
@@ -92,7 +94,9 @@ class ChartInstallIT {
         Kubectl.Result installed = helm.run("install", RELEASE, Chart.directory().toString(), "-n", NS,
                 "--create-namespace", "--set", "webhook.port=" + port, "--set", "webhook.metricsPort=" + metrics,
                 "--set", "reconciler.enabled=true",
-                "--set", "reconciler.metricsPort=" + freePort(), "--set-json", "webhook.policy=" + POLICY);
+                "--set", "reconciler.metricsPort=" + freePort(), "--set-json", "webhook.policy=" + POLICY,
+                // Tests dial loopback only: the reconciler's Bolt diagnostics go to a port nothing listens on.
+                "--set", "reconciler.diagnostics.boltAddressTemplate=" + CLOSED_BOLT);
         assertThat(installed.exitCode()).as(installed.stderr()).isZero();
         assertThat(installed.stdout()).contains("STATUS: deployed")
                 .contains("kubectl -n " + NS + " rollout status deployment/" + NAME);
@@ -301,6 +305,26 @@ class ChartInstallIT {
             });
             assertThat(client.apps().statefulSets().inNamespace(TRY).withName("graph-server").get().getMetadata()
                     .getManagedFields()).extracting(f -> f.getManager()).contains("neo4j-guard");
+            // Diagnostics with the chart's RBAC: one server pod Ready (written here, in place of the StatefulSet
+            // controller this test bed lacks) makes the reconciler GET the admin Secret with its ServiceAccount,
+            // then dial the closed loopback port. Unreachable, and not "cannot read Secret ...: HTTP 403", shows
+            // that `get` on Secrets is granted; the Secret's password appears nowhere.
+            String password = "Chart-Admin-93ad1f-p4ss";
+            client.secrets().inNamespace(TRY).resource(new SecretBuilder().withNewMetadata()
+                    .withName("neo4j-admin-secret").endMetadata().addToStringData("password", password).build())
+                    .create();
+            var sts = client.apps().statefulSets().inNamespace(TRY).withName("graph-server").get();
+            sts.setStatus(new io.fabric8.kubernetes.api.model.apps.StatefulSetStatusBuilder().withReplicas(1)
+                    .withReadyReplicas(1).withObservedGeneration(sts.getMetadata().getGeneration()).build());
+            client.apps().statefulSets().inNamespace(TRY).resource(sts).updateStatus();
+            awaitFor("ServersHealthy from a diagnosis on graph", reconciler, () -> {
+                Object status = clusters().inNamespace(TRY).withName("graph").get().getAdditionalProperties()
+                        .get("status");
+                return status != null && status.toString().contains("reason=Unreachable");
+            });
+            assertThat(Serialization.asJson(clusters().inNamespace(TRY).withName("graph").get()))
+                    .contains("cannot reach " + CLOSED_BOLT).doesNotContain(password);
+            assertThat(reconciler.output()).doesNotContain(password);
             awaitFor("the reconciler holds the chart's Lease", reconciler, () -> {
                 var lease = client.leases().inNamespace(NS).withName(RECONCILER).get();
                 return lease != null && lease.getSpec().getHolderIdentity() != null

@@ -62,7 +62,9 @@ class ChartRenderIT {
                         "certificates.mode=secret needs certificates.secret.name (your kubernetes.io/tls Secret"),
                 Arguments.of("webhook.replicas=1", "webhook.podDisruptionBudget.minAvailable must be below "
                         + "webhook.replicas, or no node running one could ever be drained"),
-                Arguments.of("webhook.port=8080", "webhook.port and webhook.metricsPort must differ"));
+                Arguments.of("webhook.port=8080", "webhook.port and webhook.metricsPort must differ"),
+                Arguments.of("reconciler.diagnostics.boltAddressTemplate=neo4j://{service}:7687",
+                        "at '/reconciler/diagnostics/boltAddressTemplate': 'neo4j://{service}:7687' does not match"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -169,6 +171,28 @@ class ChartRenderIT {
         JsonNode container = Chart.find(none, "Deployment", FULLNAME).path("spec").path("template").path("spec")
                 .path("containers").get(0);
         assertThat(PodProcess.env(container, container, java.util.Map.of())).containsEntry("NEO4J_GUARD_LOOKUPS", "none");
+    }
+
+    @Test
+    void theReconcilerMayGetSecretsOnlyWhileItsDiagnosticsAreOn() {
+        for (boolean on : List.of(true, false)) {
+            List<JsonNode> docs = Chart.documents(Chart.template(RELEASE, NS, "--set", "reconciler.enabled=true",
+                    "--set", "reconciler.diagnostics.enabled=" + on, "--set",
+                    "reconciler.diagnostics.boltAddressTemplate=bolt://localhost:7687"));
+            JsonNode role = Chart.find(docs, "ClusterRole", FULLNAME + "-reconciler");
+            List<String> secretVerbs = new ArrayList<>();
+            for (JsonNode rule : role.path("rules")) {
+                if (rule.path("resources").toString().contains("\"secrets\"")) {
+                    rule.path("verbs").forEach(v -> secretVerbs.add(v.asText()));
+                }
+            }
+            assertThat(secretVerbs).as("diagnostics %s: verbs on Secrets", on).isEqualTo(on ? List.of("get") : List.of());
+            JsonNode container = Chart.find(docs, "Deployment", FULLNAME + "-reconciler").path("spec").path("template")
+                    .path("spec").path("containers").get(0);
+            assertThat(PodProcess.env(container, container, java.util.Map.of()))
+                    .containsEntry("NEO4J_GUARD_DIAGNOSTICS", String.valueOf(on))
+                    .containsEntry("NEO4J_GUARD_BOLT_ADDRESS_TEMPLATE", "bolt://localhost:7687");
+        }
     }
 
     private static String image(String... args) {

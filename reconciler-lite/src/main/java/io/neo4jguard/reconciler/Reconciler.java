@@ -26,6 +26,7 @@ import io.neo4jguard.reconciler.loop.Selection;
 import io.neo4jguard.reconciler.status.BackupStatus;
 import io.neo4jguard.reconciler.status.Condition;
 import io.neo4jguard.reconciler.status.Conditions;
+import io.neo4jguard.reconciler.status.DiagnosticsStatus;
 import io.neo4jguard.reconciler.status.ServerStatus;
 import io.neo4jguard.reconciler.status.StatusDocument;
 import io.neo4jguard.reconciler.status.StatusWriter;
@@ -68,9 +69,16 @@ public final class Reconciler {
     private final Applier applier;
     private final StatusWriter status;
     private final Clock clock;
+    /** Null when the diagnostics are off. */
+    private final ClusterDiagnostics diagnostics;
 
     public Reconciler(Caches caches, Selection selection, Defaults defaults, Validator validator, DesiredState desired,
                       Applier applier, StatusWriter status, Clock clock) {
+        this(caches, selection, defaults, validator, desired, applier, status, clock, null);
+    }
+
+    Reconciler(Caches caches, Selection selection, Defaults defaults, Validator validator, DesiredState desired,
+               Applier applier, StatusWriter status, Clock clock, ClusterDiagnostics diagnostics) {
         this.caches = caches;
         this.selection = selection;
         this.defaults = defaults;
@@ -79,10 +87,32 @@ public final class Reconciler {
         this.applier = applier;
         this.status = status;
         this.clock = clock;
+        this.diagnostics = diagnostics;
     }
 
     public Outcome reconcile(ObjectRef ref) {
         GenericKubernetesResource primary = caches.primary(ref);
+        Outcome skipped = skipped(primary, ref);
+        if (skipped != null) {
+            return skipped;
+        }
+        Outcome done = reconcileSelected(primary, ref);
+        if (diagnostics != null && done.result() != Result.SUCCESS) {
+            diagnostics.forget(ref); // stopped before the servers' state (Invalid, Conflict): no diagnosis either
+        }
+        return done;
+    }
+
+    /** Why {@code primary} is not reconciled, or null; a skipped resource is not diagnosed any more. */
+    private Outcome skipped(GenericKubernetesResource primary, ObjectRef ref) {
+        Outcome o = skipReason(primary);
+        if (o != null && diagnostics != null) {
+            diagnostics.forget(ref);
+        }
+        return o;
+    }
+
+    private Outcome skipReason(GenericKubernetesResource primary) {
         if (primary == null) {
             return new Outcome(Result.SKIPPED, 0, 0, "gone"); // deleted: the garbage collector takes its objects
         }
@@ -92,6 +122,10 @@ public final class Reconciler {
         if (!selection.selects(primary)) {
             return new Outcome(Result.SKIPPED, 0, 0, "not selected");
         }
+        return null;
+    }
+
+    private Outcome reconcileSelected(GenericKubernetesResource primary, ObjectRef ref) {
         long generation = primary.getMetadata().getGeneration() == null ? 0 : primary.getMetadata().getGeneration();
         JsonNode liveStatus = JSON.valueToTree(primary.getAdditionalProperties().get("status"));
         liveStatus = liveStatus == null ? JsonNodeFactory.instance.objectNode() : liveStatus;
@@ -162,6 +196,14 @@ public final class Reconciler {
                     servers, generation);
             c.addAll(s.conditions());
             fields = s.fields();
+            if (diagnostics != null) {
+                DiagnosticsStatus d = diagnostics.status(ref, defaulted.tree().path("spec"), servers, s.readyServers(),
+                        liveStatus, generation);
+                c.addAll(d.conditions());
+                if (d.diagnostics().isPresent()) {
+                    fields.set(DiagnosticsStatus.FIELD, d.diagnostics().get());
+                }
+            }
         }
         int w = writeStatus(primary, ref, liveStatus, c, fields, applied.appliedObjects(), generation);
         return new Outcome(Result.SUCCESS, applied.writes(), w,

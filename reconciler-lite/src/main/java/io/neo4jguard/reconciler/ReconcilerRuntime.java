@@ -1,8 +1,11 @@
 package io.neo4jguard.reconciler;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.neo4jguard.kube.lease.LeaderElection;
 import io.neo4jguard.reconciler.apply.Applier;
+import io.neo4jguard.reconciler.diagnostics.DiagnosticsScheduler;
+import io.neo4jguard.reconciler.diagnostics.QueryFailure;
 import io.neo4jguard.reconciler.loop.Caches;
 import io.neo4jguard.reconciler.loop.ExponentialBackoff;
 import io.neo4jguard.reconciler.loop.ObjectRef;
@@ -38,6 +41,8 @@ public final class ReconcilerRuntime implements AutoCloseable {
     private final WorkQueue<ObjectRef> queue = new WorkQueue<>(ExponentialBackoff.standard());
     private final Caches caches;
     private final Reconciler reconciler;
+    /** Null when the diagnostics are off. */
+    private final ClusterDiagnostics diagnostics;
     private final Workers workers;
     private final CompletableFuture<Boolean> terminated = new CompletableFuture<>();
     private final AtomicBoolean leading = new AtomicBoolean();
@@ -53,11 +58,34 @@ public final class ReconcilerRuntime implements AutoCloseable {
         this.metrics = metrics;
         this.caches = new Caches(client, options.resync(), options.namespaces().isPresent(), queue::add);
         Selection selection = new Selection(options.namespaces(), caches::namespaceLabels);
+        this.diagnostics = options.diagnostics().enabled() ? new ClusterDiagnostics(options.diagnostics(),
+                options.desired().clusterDomain(), DiagnosticsScheduler.bolt(secrets(client),
+                options.diagnostics().bounds(), queue::addAfter, metrics::diagnosed)) : null;
         this.reconciler = new Reconciler(caches, selection, options.defaults(), options.validator(), options.desired(),
-                new Applier(client, caches), new StatusWriter(client), Clock.systemUTC());
+                new Applier(client, caches), new StatusWriter(client), Clock.systemUTC(), diagnostics);
         this.workers = new Workers(queue, this::reconcileOnce, (ref, e, retry) -> log.warn("reconcile failed", fields(ref,
                 Map.of("error", describe(e), "retry_in_ms", retry.toMillis(), "failures", queue.failures(ref)))));
         metrics.queueDepth(queue::depth);
+    }
+
+    /**
+     * The admin Secret by a direct GET: the one Secret a diagnosis needs, when it needs it. An informer would list
+     * and watch every Secret of every namespace (RBAC list/watch on all Secrets, and all their data in memory) to
+     * save one small read per cluster per minute.
+     */
+    private static DiagnosticsScheduler.SecretSource secrets(KubernetesClient client) {
+        return (namespace, name) -> {
+            try {
+                return client.secrets().inNamespace(namespace).withName(name).get();
+            } catch (KubernetesClientException e) {
+                // Code and reason only: the message of a failed read may quote the request, never the data, but
+                // a condition needs no more than why.
+                throw new QueryFailure(QueryFailure.Kind.CREDENTIALS_MISSING, "cannot read Secret " + namespace
+                        + "/" + name + (e.getCode() > 0 ? ": HTTP " + e.getCode() : ": " + e.getClass().getSimpleName())
+                        + (e.getStatus() != null && e.getStatus().getReason() != null ? " " + e.getStatus().getReason()
+                        : ""));
+            }
+        };
     }
 
     /**
@@ -208,6 +236,9 @@ public final class ReconcilerRuntime implements AutoCloseable {
         }
         leading.set(false);
         metrics.leader(false);
+        if (diagnostics != null) {
+            diagnostics.close();
+        }
         caches.close();
         log.info("stopped", Map.of("identity", options.identity(), "graceful", graceful, "workers_finished", finished));
         terminated.complete(graceful);
@@ -222,6 +253,9 @@ public final class ReconcilerRuntime implements AutoCloseable {
             closing.set(true);
         }
         queue.shutDown();
+        if (diagnostics != null) {
+            diagnostics.close();
+        }
         caches.close();
         // Stopping the election would release the Lease; a dead process cannot. Its clients go instead: no
         // renewal, no write.

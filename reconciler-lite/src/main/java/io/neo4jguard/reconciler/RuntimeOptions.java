@@ -4,6 +4,7 @@ import io.neo4jguard.core.Validator;
 import io.neo4jguard.core.defaults.Defaults;
 import io.neo4jguard.core.defaults.DefaultsOptions;
 import io.neo4jguard.reconciler.desired.DesiredState;
+import io.neo4jguard.reconciler.diagnostics.DiagnosticsOptions;
 import io.neo4jguard.reconciler.loop.NamespaceSelector;
 
 import java.time.Duration;
@@ -19,10 +20,13 @@ import java.util.Optional;
  * @param leaseName        the Lease's name
  * @param identity         this replica's name in the Lease (the pod name in a cluster)
  * @param shutdownGrace    how long SIGTERM waits for reconciles in flight
+ * @param diagnostics      Bolt diagnostics of clusters and standalones; off unless asked for ({@code reconcile}
+ *                         turns them on by default, so tests and the playground never dial a cluster address)
  */
 public record RuntimeOptions(int workers, Duration resync, Optional<NamespaceSelector> namespaces,
                              Optional<String> leaseNamespace, String leaseName, String identity,
-                             Duration shutdownGrace, Validator validator, Defaults defaults, DesiredState desired) {
+                             Duration shutdownGrace, Validator validator, Defaults defaults, DesiredState desired,
+                             DiagnosticsOptions diagnostics) {
     public static final int WORKERS = 4;
     /**
      * Ten minutes: an idle resync of 100 clusters costs ~300 cache reads and no request, so it can be frequent
@@ -36,42 +40,48 @@ public record RuntimeOptions(int workers, Duration resync, Optional<NamespaceSel
     public static RuntimeOptions defaults(String identity) {
         Validator v = Validator.standard();
         return new RuntimeOptions(WORKERS, RESYNC, Optional.empty(), Optional.empty(), LEASE_NAME, identity,
-                SHUTDOWN_GRACE, v, Defaults.standard(DefaultsOptions.from(v.policy())), DesiredState.standard());
+                SHUTDOWN_GRACE, v, Defaults.standard(DefaultsOptions.from(v.policy())), DesiredState.standard(),
+                DiagnosticsOptions.off());
     }
 
     public RuntimeOptions withWorkers(int n) {
         return new RuntimeOptions(n, resync, namespaces, leaseNamespace, leaseName, identity, shutdownGrace, validator,
-                defaults, desired);
+                defaults, desired, diagnostics);
     }
 
     public RuntimeOptions withResync(Duration d) {
         return new RuntimeOptions(workers, d, namespaces, leaseNamespace, leaseName, identity, shutdownGrace, validator,
-                defaults, desired);
+                defaults, desired, diagnostics);
     }
 
     public RuntimeOptions withShutdownGrace(Duration d) {
         return new RuntimeOptions(workers, resync, namespaces, leaseNamespace, leaseName, identity, d, validator,
-                defaults, desired);
+                defaults, desired, diagnostics);
     }
 
     public RuntimeOptions withNamespaces(NamespaceSelector s) {
         return new RuntimeOptions(workers, resync, Optional.ofNullable(s), leaseNamespace, leaseName, identity,
-                shutdownGrace, validator, defaults, desired);
+                shutdownGrace, validator, defaults, desired, diagnostics);
     }
 
     public RuntimeOptions withLeaderElection(String namespace, String name) {
         return new RuntimeOptions(workers, resync, namespaces, Optional.ofNullable(namespace), name, identity,
-                shutdownGrace, validator, defaults, desired);
+                shutdownGrace, validator, defaults, desired, diagnostics);
     }
 
     /** The webhook's validator (with its policy) and the defaults that policy chooses. */
     public RuntimeOptions withValidator(Validator v) {
         return new RuntimeOptions(workers, resync, namespaces, leaseNamespace, leaseName, identity, shutdownGrace, v,
-                Defaults.standard(DefaultsOptions.from(v.policy())), desired);
+                Defaults.standard(DefaultsOptions.from(v.policy())), desired, diagnostics);
     }
 
     public RuntimeOptions withDesired(DesiredState d) {
         return new RuntimeOptions(workers, resync, namespaces, leaseNamespace, leaseName, identity, shutdownGrace,
-                validator, defaults, d);
+                validator, defaults, d, diagnostics);
+    }
+
+    public RuntimeOptions withDiagnostics(DiagnosticsOptions d) {
+        return new RuntimeOptions(workers, resync, namespaces, leaseNamespace, leaseName, identity, shutdownGrace,
+                validator, defaults, desired, d);
     }
 }

@@ -104,6 +104,10 @@ class MainTest {
         assertThat(err.toString()).contains("--namespace-selector: cannot read 'env=(x'");
         assertThat(run(dir, "reconcile", "--workers", "0")).isEqualTo(2);
         assertThat(err.toString()).contains("--workers must be at least 1");
+        assertThat(run(dir, "reconcile", "--bolt-address-template", "neo4j://{service}:7687")).isEqualTo(2);
+        assertThat(err.toString()).contains("--bolt-address-template: the scheme of 'neo4j://{service}:7687' must be");
+        assertThat(run(dir, "reconcile", "--bolt-address-template", "bolt://{cluster}:7687")).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown placeholder {cluster}");
     }
 
     @Test

@@ -145,14 +145,19 @@ final class GoBuild {
     }
 
     /**
-     * {@code go build -o <dir>/ pkgs...} into a private directory beside {@code target}, then each binary renamed
-     * into place: never copied, so a reader never sees half a binary, even when two builds race.
+     * {@code go build} into a private directory beside {@code target}, then each binary renamed into place: never
+     * copied, so a reader never sees half a binary, even when two builds race.
+     *
+     * <p>{@code -o <dir>/} names each binary after its package's last path element without a major-version
+     * suffix: etcd's {@code go.etcd.io/etcd/server/v3} comes out as {@code server}. So one package is written to
+     * the file name asked for; several (Kubernetes' {@code cmd/<name>}, whose names are the binaries') to the
+     * directory.
      */
-    private void build(Path work, Path log, Path target, List<String> binaries, List<String> flags, List<String> pkgs) {
+    void build(Path work, Path log, Path target, List<String> binaries, List<String> flags, List<String> pkgs) {
         Path partial = target.resolve(".partial-" + ProcessHandle.current().pid());
         List<String> args = new ArrayList<>(List.of("build", "-trimpath", "-v"));
         args.addAll(flags);
-        args.addAll(List.of("-o", partial + "/"));
+        args.addAll(List.of("-o", pkgs.size() == 1 ? partial.resolve(binaries.get(0)).toString() : partial + "/"));
         args.addAll(pkgs);
         long start = System.nanoTime();
         try {

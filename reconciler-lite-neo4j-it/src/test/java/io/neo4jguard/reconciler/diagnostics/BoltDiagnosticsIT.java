@@ -22,11 +22,7 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.OptionalInt;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,23 +45,7 @@ class BoltDiagnosticsIT {
     private static final String WRONG_PASSWORD = "Wrong-Secret-0b7d2a-p4ss";
 
     private static EmbeddedNeo4j neo4j;
-    private static final List<String> logged = Collections.synchronizedList(new ArrayList<>());
-    private static final Handler capture = new Handler() {
-        private final SimpleFormatter format = new SimpleFormatter();
-
-        @Override
-        public void publish(LogRecord r) {
-            logged.add(format.format(r));
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private static JulCapture jul;
     private static final StringBuilder console = new StringBuilder();
     private static final String CANARY = "log-capture-canary";
     private static PrintStream out;
@@ -74,8 +54,7 @@ class BoltDiagnosticsIT {
     @BeforeAll
     static void start(EmbeddedNeo4j started) {
         neo4j = started;
-        capture.setLevel(Level.ALL);
-        Logger.getLogger("").addHandler(capture);
+        jul = JulCapture.install();
         out = System.out;
         err = System.err;
         System.setOut(tee(out));
@@ -89,7 +68,9 @@ class BoltDiagnosticsIT {
     static void stop() {
         System.setOut(out);
         System.setErr(err);
-        Logger.getLogger("").removeHandler(capture);
+        if (jul != null) {
+            jul.remove();
+        }
     }
 
     private static PrintStream tee(PrintStream to) {
@@ -223,10 +204,8 @@ class BoltDiagnosticsIT {
 
     @AfterAll
     static void thePasswordAppearedInNoLogLineAndOnNoConsole() {
-        synchronized (logged) {
-            assertThat(String.join("\n", logged)).contains(CANARY);
-            assertNoPassword(String.join("\n", logged));
-        }
+        assertThat(jul.text()).contains(CANARY);
+        assertNoPassword(jul.text());
         synchronized (console) {
             assertThat(console.toString()).contains(CANARY);
             assertNoPassword(console.toString());

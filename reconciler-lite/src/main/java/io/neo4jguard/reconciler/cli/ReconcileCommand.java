@@ -13,6 +13,7 @@ import io.neo4jguard.core.cli.PolicyOption;
 import io.neo4jguard.core.units.GoDuration;
 import io.neo4jguard.core.units.Parsed;
 import io.neo4jguard.reconciler.desired.DesiredState;
+import io.neo4jguard.reconciler.diagnostics.DiagnosticsOptions;
 import io.neo4jguard.reconciler.loop.NamespaceSelector;
 import io.neo4jguard.reconciler.observe.MetricsEndpoint;
 import io.neo4jguard.reconciler.observe.ReconcileLog;
@@ -104,6 +105,22 @@ public final class ReconcileCommand implements Callable<Integer> {
                     + "default ${DEFAULT-VALUE})")
     String shutdownGrace;
 
+    @Option(names = "--diagnostics", paramLabel = "BOOL", arity = "0..1", fallbackValue = "true",
+            defaultValue = "${env:NEO4J_GUARD_DIAGNOSTICS:-true}",
+            description = "ask clusters and standalones with a Ready server over Bolt (SHOW SERVERS, SHOW DATABASES) "
+                    + "with the admin Secret's credentials: conditions ServersHealthy, DatabasesHealthy and "
+                    + "status.diagnostics (NEO4J_GUARD_DIAGNOSTICS; default ${DEFAULT-VALUE})")
+    boolean diagnostics;
+
+    // No ${env:...:-default} here: the default's braces would end picocli's expression early.
+    @Option(names = "--bolt-address-template", paramLabel = "TEMPLATE",
+            defaultValue = "${env:NEO4J_GUARD_BOLT_ADDRESS_TEMPLATE}",
+            description = "where the diagnostics find a resource's Bolt port; placeholders {scheme} (bolt, or "
+                    + "bolt+s with spec.tls), {service} (<name>-client), {name}, {namespace}, {clusterDomain}; "
+                    + "e.g. bolt://localhost:7687 through 'kubectl port-forward svc/<name>-client 7687' "
+                    + "(NEO4J_GUARD_BOLT_ADDRESS_TEMPLATE; default " + DiagnosticsOptions.DEFAULT_TEMPLATE + ")")
+    String boltAddressTemplate;
+
     /** Where the API server is (kubeconfig or in-cluster); replaceable by tests. */
     Supplier<Connection> connection = () -> KubeClients.system().discovered();
     /** Told the started runtime (tests stop it with {@link ReconcilerRuntime#close()}). */
@@ -136,6 +153,15 @@ public final class ReconcileCommand implements Callable<Integer> {
         RuntimeOptions options = RuntimeOptions.defaults(CandidateIdentity.current()).withValidator(validator).withWorkers(workers)
                 .withResync(resyncEvery).withShutdownGrace(grace)
                 .withDesired(DesiredState.withClusterDomain(clusterDomain));
+        if (diagnostics) {
+            try {
+                options = options.withDiagnostics(DiagnosticsOptions.on(boltAddressTemplate == null
+                        || boltAddressTemplate.isBlank() ? DiagnosticsOptions.DEFAULT_TEMPLATE
+                        : boltAddressTemplate.trim()));
+            } catch (IllegalArgumentException e) {
+                return usage("--bolt-address-template: " + e.getMessage());
+            }
+        }
         if (namespaceSelector != null && !namespaceSelector.isBlank()) {
             try {
                 options = options.withNamespaces(NamespaceSelector.parse(namespaceSelector));
@@ -191,7 +217,8 @@ public final class ReconcileCommand implements Callable<Integer> {
         log.info("reconciler started", Map.of("identity", started.identity(),
                 "leader_election", started.leaseNamespace().map(n -> n + "/" + started.leaseName()).orElse("off"),
                 "selection", started.namespaces().map(s -> "namespaces " + s + " or annotated").orElse("annotated only"),
-                "metrics_port", endpoint == null ? -1 : endpoint.port()));
+                "metrics_port", endpoint == null ? -1 : endpoint.port(),
+                "diagnostics", started.diagnostics().enabled() ? started.diagnostics().template() : "off"));
         Thread hook = new Thread(runtime::close, "sigterm");
         if (shutdownHook) {
             Runtime.getRuntime().addShutdownHook(hook);

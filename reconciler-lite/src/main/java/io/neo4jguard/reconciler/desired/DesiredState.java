@@ -53,6 +53,11 @@ public final class DesiredState {
         return new DesiredState(clusterDomain);
     }
 
+    /** Whether a cluster's or standalone's servers get TLS; our neo4j.conf then requires it on Bolt too. */
+    public static boolean tls(com.fasterxml.jackson.databind.JsonNode spec) {
+        return ServerBuilder.tls(spec);
+    }
+
     public String clusterDomain() {
         return clusterDomain;
     }

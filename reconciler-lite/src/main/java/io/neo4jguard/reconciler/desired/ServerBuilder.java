@@ -93,7 +93,7 @@ final class ServerBuilder {
                 + ": spec.image.tag is not a Neo4j version"));
     }
 
-    private static boolean tls(JsonNode spec) {
+    static boolean tls(JsonNode spec) {
         return "cert-manager".equals(spec.path("tls").path("mode").asText(""));
     }
 

@@ -40,13 +40,13 @@ public final class AdminCredentials {
 
     /**
      * The credentials in {@code secret} ({@code username} defaults to {@code neo4j}). A Secret without a password
-     * is an authentication failure the caller reports as a condition, like a wrong password.
+     * is {@link QueryFailure.Kind#CREDENTIALS_MISSING}, which the caller reports as a condition.
      */
     public static AdminCredentials fromSecret(Secret secret) throws QueryFailure {
         String name = secret.getMetadata() == null ? "?" : secret.getMetadata().getName();
         String password = value(secret, PASSWORD_KEY);
         if (password == null || password.isEmpty()) {
-            throw new QueryFailure(QueryFailure.Kind.AUTH_FAILED,
+            throw new QueryFailure(QueryFailure.Kind.CREDENTIALS_MISSING,
                     "Secret " + name + " has no key '" + PASSWORD_KEY + "'");
         }
         String username = value(secret, USERNAME_KEY);
@@ -70,6 +70,11 @@ public final class AdminCredentials {
     /** For the driver's auth token only. */
     String password() {
         return password;
+    }
+
+    /** Same user and password: a driver opened with {@code other} can keep serving these. */
+    boolean sameAs(AdminCredentials other) {
+        return other != null && username.equals(other.username) && password.equals(other.password);
     }
 
     /** {@code text} with every occurrence of the password replaced (driver and server messages are not ours). */

@@ -8,8 +8,10 @@ public final class QueryFailure extends Exception {
     public enum Kind {
         /** Nothing listens, the name does not resolve, or the connection broke. */
         UNREACHABLE("Unreachable"),
-        /** The server refused the admin credentials (or they could not be read). */
+        /** The server refused the admin credentials. */
         AUTH_FAILED("AuthenticationFailed"),
+        /** Nothing to log in with: the admin Secret is missing, unreadable, or has no password. */
+        CREDENTIALS_MISSING("CredentialsMissing"),
         /** Connected, but no answer within the bound. */
         TIMEOUT("Timeout"),
         /** The command does not exist on this edition ({@code SHOW SERVERS} on Community). */

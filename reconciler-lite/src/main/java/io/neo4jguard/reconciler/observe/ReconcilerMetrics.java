@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.neo4jguard.reconciler.diagnostics.DiagnosticsSummary;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +22,9 @@ import java.util.function.Supplier;
  *   <li>{@code neo4j_guard_workqueue_depth}: keys waiting for a worker now;</li>
  *   <li>{@code neo4j_guard_apply_requests_total{kind}}: server-side apply requests (objects created or changed) and
  *       {@code neo4j_guard_status_writes_total{kind}}: status writes; on an idle cluster both stay flat;</li>
- *   <li>{@code neo4j_guard_leader}: 1 while this replica holds the Lease.</li>
+ *   <li>{@code neo4j_guard_leader}: 1 while this replica holds the Lease;</li>
+ *   <li>{@code neo4j_guard_diagnostics_total{servers,databases}}: Bolt diagnoses, by the reasons of their two
+ *       conditions (a fixed set), and {@code neo4j_guard_diagnostics_duration_seconds}: time per diagnosis.</li>
  * </ul>
  * {@code kind} is one of the three managed kinds: bounded.
  */
@@ -73,6 +76,20 @@ public final class ReconcilerMetrics {
     public void statusWritten(String kind) {
         Counter.builder("neo4j_guard_status_writes").description("Status subresource writes sent")
                 .tag("kind", kind).register(registry).increment();
+    }
+
+    /** One finished Bolt diagnosis. */
+    public void diagnosed(DiagnosticsSummary summary, Duration took) {
+        Counter.builder("neo4j_guard_diagnostics").description("Bolt diagnoses, by condition reason")
+                .tag("servers", summary.serversHealthy().reason())
+                .tag("databases", summary.databasesHealthy().reason()).register(registry).increment();
+        Timer.builder("neo4j_guard_diagnostics_duration").description("Time per Bolt diagnosis (Secret read and "
+                + "both queries)").serviceLevelObjectives(slos()).register(registry).record(took);
+    }
+
+    /** Bolt diagnoses finished so far. */
+    public double diagnoses() {
+        return registry.find("neo4j_guard_diagnostics").counters().stream().mapToDouble(Counter::count).sum();
     }
 
     public void leader(boolean isLeader) {

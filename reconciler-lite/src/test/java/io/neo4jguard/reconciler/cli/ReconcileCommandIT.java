@@ -37,6 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(KubeApiServerExtension.class)
 class ReconcileCommandIT {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Port 1 on loopback: privileged, so no test process listens there. */
+    private static final String CLOSED_BOLT = "bolt://127.0.0.1:1";
 
     @Test
     void runsReconcilesServesMetricsAndStopsCleanly(KubernetesClient client, ControlPlane plane) throws Exception {
@@ -55,7 +57,9 @@ class ReconcileCommandIT {
         cmd.onStarted = started::complete;
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> new CommandLine(cmd).execute(
                 "--namespace-selector", "team in (graph)", "--metrics-port", "0", "--bind", "127.0.0.1",
-                "--lease", ns + "/neo4j-guard-reconciler", "--workers", "2"));
+                "--lease", ns + "/neo4j-guard-reconciler", "--workers", "2",
+                // Loopback only (a closed port): no pod is ever Ready here, so nothing is dialled at all.
+                "--bolt-address-template", CLOSED_BOLT));
         ReconcilerRuntime runtime = started.get(60, TimeUnit.SECONDS);
 
         JsonNode startLine = JSON.readTree(out.toString(StandardCharsets.UTF_8).lines()
@@ -63,6 +67,7 @@ class ReconcileCommandIT {
         assertThat(startLine.path("level").asText()).isEqualTo("info");
         assertThat(startLine.path("leader_election").asText()).isEqualTo(ns + "/neo4j-guard-reconciler");
         assertThat(startLine.path("selection").asText()).contains("team in (graph)");
+        assertThat(startLine.path("diagnostics").asText()).isEqualTo(CLOSED_BOLT);
         int port = startLine.path("metrics_port").asInt();
         assertThat(port).isPositive();
 
@@ -81,6 +86,12 @@ class ReconcileCommandIT {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (client.apps().statefulSets().inNamespace(ns).withName("graph-server").get() == null) {
             assertThat(System.nanoTime()).as("StatefulSet in time").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+
+        // The diagnostics are wired from the command line: with no Ready server they say why they wait.
+        while (!"ServersNotReady".equals(reason(client, ns, "ServersHealthy"))) {
+            assertThat(System.nanoTime()).as("ServersHealthy in time").isLessThan(deadline);
             Thread.sleep(100);
         }
 
@@ -105,6 +116,17 @@ class ReconcileCommandIT {
         for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
             assertThat(JSON.readTree(line).path("msg").asText()).isNotEmpty();
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String reason(KubernetesClient client, String ns, String type) {
+        Object status = client.genericKubernetesResources(Caches.context(Kinds.CLUSTER)).inNamespace(ns)
+                .withName("graph").get().getAdditionalProperties().get("status");
+        if (!(status instanceof java.util.Map<?, ?> m) || !(m.get("conditions") instanceof java.util.List<?> l)) {
+            return null;
+        }
+        return l.stream().map(c -> (java.util.Map<String, Object>) c).filter(c -> type.equals(c.get("type")))
+                .map(c -> (String) c.get("reason")).findFirst().orElse(null);
     }
 
     private static HttpResponse<String> get(HttpClient http, int port, String path) throws Exception {

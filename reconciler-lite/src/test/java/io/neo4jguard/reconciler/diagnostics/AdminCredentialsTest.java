@@ -49,15 +49,15 @@ class AdminCredentialsTest {
     }
 
     @Test
-    void aSecretWithoutPasswordIsAnAuthenticationFailure() {
+    void aSecretWithoutPasswordMeansMissingCredentials() {
         assertThatThrownBy(() -> AdminCredentials.fromSecret(secret("neo4j", null)))
                 .isInstanceOfSatisfying(QueryFailure.class, f -> {
-                    assertThat(f.kind()).isEqualTo(QueryFailure.Kind.AUTH_FAILED);
+                    assertThat(f.kind()).isEqualTo(QueryFailure.Kind.CREDENTIALS_MISSING);
                     assertThat(f.getMessage()).isEqualTo("Secret neo4j-admin-secret has no key 'password'");
                 });
-        DiagnosticsSummary s = DiagnosticsSummary.failed(new QueryFailure(QueryFailure.Kind.AUTH_FAILED, "x"));
+        DiagnosticsSummary s = DiagnosticsSummary.failed(new QueryFailure(QueryFailure.Kind.CREDENTIALS_MISSING, "x"));
         assertThat(s.conditions()).extracting(DiagnosticCondition::reason)
-                .containsExactly("AuthenticationFailed", "AuthenticationFailed");
+                .containsExactly("CredentialsMissing", "CredentialsMissing");
     }
 
     @Test

@@ -187,6 +187,8 @@ public final class PlaygroundCommand implements Callable<Integer> {
                     StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING), true, StandardCharsets.UTF_8);
             reconcilerClient = plane.newClient();
             // No leader election: this process is the only replica, and a Lease would only delay the first reconcile.
+            // Bolt diagnostics stay off (RuntimeOptions' default): the playground's pods are kwok's, no Neo4j
+            // answers behind them, and <cluster>-client.<ns>.svc.cluster.local does not resolve on this machine.
             reconciler = ReconcilerRuntime.start(reconcilerClient, null, RuntimeOptions.defaults("playground")
                     .withNamespaces(NamespaceSelector.parse(MANAGED + "=true")), ReconcileLog.to(reconcileLog),
                     new ReconcilerMetrics());
