@@ -14,11 +14,13 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * {@code neo4j-guard}, the runnable distribution: one command line ({@link Cli}: one root, version, error
  * handling and exit codes) with every module's commands registered natively. Registering a module's
- * commands is one line in {@link #commandLine}.
+ * commands is one line in {@link #commands}.
  */
 public final class Main {
     static final int OK = Cli.OK;
@@ -40,20 +42,30 @@ public final class Main {
 
     /** Runs one command line and returns its exit code; {@code serve} returns only when the server has stopped. */
     public int run(String... args) {
-        return Cli.run(commandLine(io), io, args);
+        return Cli.run(DESCRIPTION, commands(io), io, args);
     }
 
-    /** The root command with every module's commands. */
+    private static final String DESCRIPTION = "Validates and defaults Neo4j Enterprise Operator objects "
+            + "(neo4j.neo4j.com/v1beta1): in CI, and as admission webhooks.";
+
+    /** Every module's commands, each made only when a run needs it ({@link Cli#run(String, List, Streams, String...)}). */
+    static List<Cli.Subcommand> commands(Streams io) {
+        List<Cli.Subcommand> commands = new ArrayList<>(Commands.of(io));          // check, mutate, explain, rules
+        commands.add(new Cli.Subcommand("serve", () -> new ServeCommand(io.out(), io.err(), io.cwd())));
+        commands.add(new Cli.Subcommand("certs", () -> new CertsCommand(io.out(), io.err(), io.cwd(),
+                Clock.systemUTC(), KubeClients.system()::client)));
+        commands.add(new Cli.Subcommand("render", () -> new RenderCommand(io.in(), io.out(), io.err(), io.cwd())));
+        commands.add(new Cli.Subcommand("reconcile", () -> new ReconcileCommand(io.out(), io.err(), io.cwd())));
+        commands.add(new Cli.Subcommand("playground", () -> new PlaygroundCommand(io.out(), io.err(), io.cwd())));
+        return commands;
+    }
+
+    /** The root command with every module's commands (what a run that names none gets). */
     static CommandLine commandLine(Streams io) {
-        CommandLine root = Cli.root("Validates and defaults Neo4j Enterprise Operator objects "
-                + "(neo4j.neo4j.com/v1beta1): in CI, and as admission webhooks.");
-        Commands.register(root, io);                                          // check, mutate, explain, rules
-        root.addSubcommand(new ServeCommand(io.out(), io.err(), io.cwd()));  // serve
-        root.addSubcommand(new CertsCommand(io.out(), io.err(), io.cwd(), Clock.systemUTC(),
-                KubeClients.system()::client));                               // certs
-        root.addSubcommand(new RenderCommand(io.in(), io.out(), io.err(), io.cwd()));  // render (reconciler-lite)
-        root.addSubcommand(new ReconcileCommand(io.out(), io.err(), io.cwd()));         // reconcile (reconciler-lite)
-        root.addSubcommand(new PlaygroundCommand(io.out(), io.err(), io.cwd()));       // playground (kube-testenv)
+        CommandLine root = Cli.root(DESCRIPTION);
+        for (Cli.Subcommand c : commands(io)) {
+            root.addSubcommand(c.name(), c.make().get());
+        }
         return root;
     }
 }

@@ -66,7 +66,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Invocation.readStdinOnce(spec, List.of(paths, old));
+        Operands.readStdinOnce(spec, List.of(paths, old));
         Optional<Validator> loaded = policy.apply(invocation.validator(), invocation.cwd(), invocation.err());
         if (loaded.isEmpty()) {
             return Main.USAGE;

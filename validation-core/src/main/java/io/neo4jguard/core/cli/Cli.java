@@ -7,19 +7,27 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 /**
  * The one {@code neo4j-guard} command line, whichever modules it is built from: the root command, the
  * version, the error handling and the exit codes. Modules add their commands to the root
- * ({@link Commands#register} for validation-core's); the distribution registers every module's, and
+ * ({@link Commands#of} for validation-core's); the distribution registers every module's, and
  * validation-core's own {@link Main} only its own.
  *
  * <pre>{@code
- * CommandLine root = Cli.root("what this build does");
- * Commands.register(root, streams);          // check, mutate, explain, rules
- * root.addSubcommand(new ServeCommand(...)); // any module's picocli command
- * int code = Cli.run(root, streams, args);
+ * List<Cli.Subcommand> commands = new ArrayList<>(Commands.of(streams)); // check, mutate, explain, rules
+ * commands.add(new Cli.Subcommand("serve", () -> new ServeCommand(...)));   // any module's picocli command
+ * int code = Cli.run("what this build does", commands, streams, args);
  * }</pre>
+ *
+ * <p>A run builds only what it needs, because a CLI run is short and most of it is start-up: picocli reads a
+ * command's annotations by reflection when the command is added (all nine commands of the distribution took
+ * about 60 ms of a 0.3 s {@code --version} run on a 2-core machine), and picocli's own classes are compiled
+ * for Java 5, which class-data sharing cannot archive and the JVM verifies with its slow old verifier (about
+ * 80 ms more). So {@code --version} alone is answered before picocli is loaded, and a command line naming its
+ * command ({@code check ...}) gets a root with that one command; anything else (no command, {@code --help}, a
+ * misspelt command) gets every command, so usage and suggestions list them all.
  *
  * Exit codes: {@value #OK} clean, {@value #FINDINGS} findings at or above {@code --fail-on}, {@value #USAGE}
  * usage, I/O, parse, policy or start-up error (a message naming file and line, never a stack trace).
@@ -30,6 +38,46 @@ public final class Cli {
     public static final int USAGE = 2;
 
     private Cli() {
+    }
+
+    /**
+     * A command of the root, named as on the command line, made only when a run needs it (see above).
+     *
+     * @param make makes the picocli command object (annotated with {@code @Command(name = name)})
+     */
+    public record Subcommand(String name, Supplier<Object> make) {
+    }
+
+    /**
+     * Runs one command line on a root described by {@code description} with the {@code commands} it needs
+     * (see above) and returns its exit code; never throws, never calls System.exit.
+     */
+    public static int run(String description, List<Subcommand> commands, Streams io, String... args) {
+        if (args.length == 1 && ("--version".equals(args[0]) || "-V".equals(args[0]))) {
+            // What picocli prints for the root's --version (mixinStandardHelpOptions, Version below).
+            for (String line : versionLines()) {
+                io.out().println(line);
+            }
+            io.out().flush();
+            return OK;
+        }
+        CommandLine root = root(description);
+        for (Subcommand c : needed(commands, args)) {
+            root.addSubcommand(c.name(), c.make().get());
+        }
+        return run(root, io, args);
+    }
+
+    /** The commands a command line needs: the one it names first, or every one when it names none. */
+    static List<Subcommand> needed(List<Subcommand> commands, String... args) {
+        if (args.length > 0) {
+            for (Subcommand c : commands) {
+                if (c.name().equals(args[0])) {
+                    return List.of(c);
+                }
+            }
+        }
+        return commands;
     }
 
     /** The root command, without subcommands yet; {@code description} says what this build does. */
@@ -94,8 +142,13 @@ public final class Cli {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = Cli.class.getPackage().getImplementationVersion();
-            return new String[] {"neo4j-guard " + (v == null ? "development build" : v)};
+            return versionLines();
         }
+    }
+
+    /** The version, as {@code --version} prints it (here, not in {@link Version}: that one loads picocli). */
+    static String[] versionLines() {
+        String v = Cli.class.getPackage().getImplementationVersion();
+        return new String[] {"neo4j-guard " + (v == null ? "development build" : v)};
     }
 }

@@ -2,7 +2,6 @@ package io.neo4jguard.core.cli;
 
 import io.neo4jguard.core.engine.Check;
 import io.neo4jguard.core.rules.Catalog;
-import picocli.CommandLine;
 
 import java.util.List;
 import java.util.function.Supplier;
@@ -12,17 +11,17 @@ public final class Commands {
     private Commands() {
     }
 
-    /** Adds the commands with every shipped rule ({@link Catalog#standard()}, built only when a command runs). */
-    public static void register(CommandLine root, Streams io) {
-        register(root, io, Catalog::standard);
+    /** The commands with every shipped rule, made when a run needs them ({@link Cli#run(String, List, Streams, String...)}). */
+    public static List<Cli.Subcommand> of(Streams io) {
+        return of(io, Catalog::standard);
     }
 
-    /** Adds the commands judging with {@code checks} (tests, builds with extra rules). */
-    public static void register(CommandLine root, Streams io, Supplier<List<Check>> checks) {
+    /** The commands judging with {@code checks}, made when a run needs them. */
+    public static List<Cli.Subcommand> of(Streams io, Supplier<List<Check>> checks) {
         Invocation invocation = new Invocation(checks, io);
-        root.addSubcommand(new CheckCommand(invocation));
-        root.addSubcommand(new MutateCommand(invocation));
-        root.addSubcommand(new ExplainCommand(invocation));
-        root.addSubcommand(new RulesCommand(invocation));
+        return List.of(new Cli.Subcommand("check", () -> new CheckCommand(invocation)),
+                new Cli.Subcommand("mutate", () -> new MutateCommand(invocation)),
+                new Cli.Subcommand("explain", () -> new ExplainCommand(invocation)),
+                new Cli.Subcommand("rules", () -> new RulesCommand(invocation)));
     }
 }

@@ -3,8 +3,6 @@ package io.neo4jguard.core.cli;
 import io.neo4jguard.core.Validator;
 import io.neo4jguard.core.engine.Check;
 import io.neo4jguard.core.policy.Policy;
-import io.neo4jguard.core.read.ManifestSource;
-import picocli.CommandLine;
 
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -12,7 +10,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** What validation-core's commands work with: the checks (made on first use) and the run's {@link Streams}. */
+/**
+ * What validation-core's commands work with: the checks (made on first use) and the run's {@link Streams}.
+ * Made for every run, {@code --version} included, so it names no picocli type: the JVM's verifier would load
+ * picocli's classes (and open the jars before picocli's on the class path) just to link it.
+ */
 final class Invocation {
     private final Supplier<List<Check>> checks;
     private final Streams io;
@@ -58,14 +60,6 @@ final class Invocation {
 
     Path cwd() {
         return io.cwd();
-    }
-
-    /** Standard input can be read once per run, whichever operand lists name {@code -}. */
-    static void readStdinOnce(CommandLine.Model.CommandSpec spec, List<List<String>> operandLists) {
-        long stdin = operandLists.stream().flatMap(List::stream).filter(ManifestSource.STDIN::equals).count();
-        if (stdin > 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "standard input (-) can be read only once");
-        }
     }
 
     /** Prints an error in the one format the CLI uses for them: {@code neo4j-guard: <what>}. */

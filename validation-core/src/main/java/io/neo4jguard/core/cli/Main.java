@@ -1,8 +1,6 @@
 package io.neo4jguard.core.cli;
 
 import io.neo4jguard.core.engine.Check;
-import picocli.CommandLine;
-
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -36,15 +34,11 @@ public final class Main {
 
     public static void main(String[] args) {
         Streams io = Streams.system();
-        CommandLine root = Cli.root(DESCRIPTION);
-        Commands.register(root, io);
-        System.exit(Cli.run(root, io, args));
+        System.exit(Cli.run(DESCRIPTION, Commands.of(io), io, args));
     }
 
     /** Runs one command line and returns its exit code; never throws, never calls System.exit. */
     public int run(String... args) {
-        CommandLine root = Cli.root(DESCRIPTION);
-        Commands.register(root, io, () -> checks);
-        return Cli.run(root, io, args);
+        return Cli.run(DESCRIPTION, Commands.of(io, () -> checks), io, args);
     }
 }

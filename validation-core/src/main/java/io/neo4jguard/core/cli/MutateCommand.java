@@ -61,7 +61,7 @@ final class MutateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Invocation.readStdinOnce(spec, List.of(paths));
+        Operands.readStdinOnce(spec, List.of(paths));
         Optional<Validator> p = policy.apply(invocation.validator(), invocation.cwd(), invocation.err());
         if (p.isEmpty()) {
             return Main.USAGE;

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -101,6 +102,48 @@ class ManifestSourceTest {
                 e -> assertThat(e).startsWith(dir.resolve("4-binary.yaml") + ":1:4: binary file"),
                 e -> assertThat(e).startsWith(dir.resolve("5-tabs.yaml") + ":2:").contains("invalid YAML"),
                 e -> assertThat(e).isEqualTo(dir.resolve("missing.yaml") + ": no such file or directory"));
+    }
+
+    @Test
+    void filesParsedInParallelMergeInReadingOrder() throws IOException {
+        // Enough files (of uneven size, so the reading threads finish out of order) that the merge, not the
+        // luck of scheduling, decides the order; every seventh is broken, and operands mix stdin and a
+        // missing file in between, each of which must keep its place among the errors.
+        List<String> kinds = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            String name = String.format("d%d/f%03d.yaml", i % 3, i);
+            if (i % 7 == 0) {
+                write(name, "kind: [unclosed\n");
+            } else {
+                write(name, (object("K" + i) + "---\n").repeat(1 + (i * 37) % 40));
+            }
+        }
+        for (int d = 0; d < 3; d++) {
+            for (int i = d; i < 120; i += 3) {
+                if (i % 7 != 0) {
+                    for (int k = 0; k < 1 + (i * 37) % 40; k++) {
+                        kinds.add("K" + i);
+                    }
+                }
+            }
+        }
+        kinds.add("Stdin");
+        ManifestSource.Result r = source(object("Stdin")).read(List.of(dir.resolve("d0").toString(),
+                dir.resolve("d1").toString(), "missing.yaml", dir.resolve("d2").toString(), "-"));
+        assertThat(r.resources()).extracting(Resource::kind).containsExactlyElementsOf(kinds);
+        List<String> errorFiles = new ArrayList<>();
+        for (int d = 0; d < 3; d++) {
+            if (d == 2) {
+                errorFiles.add("missing.yaml");
+            }
+            for (int i = d; i < 120; i += 3) {
+                if (i % 7 == 0) {
+                    errorFiles.add(dir.resolve(String.format("d%d/f%03d.yaml", d, i)).toString());
+                }
+            }
+        }
+        assertThat(r.errors()).extracting(e -> e.location().file()).containsExactlyElementsOf(errorFiles);
+        assertThat(r.files()).isEqualTo(122);
     }
 
     @Test
