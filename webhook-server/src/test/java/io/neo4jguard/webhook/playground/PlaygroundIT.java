@@ -18,9 +18,9 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -59,10 +59,16 @@ class PlaygroundIT {
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "io.neo4jguard.webhook.Main", "playground")
                 .redirectErrorStream(true).start();
-        List<String> lines = new ArrayList<>();
+        List<String> lines = new CopyOnWriteArrayList<>();
         BufferedReader output = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         try {
             String kubeconfig = awaitReady(output, lines);
+            // From here on the output is read all the time: unread, the pipe (64 KiB) fills with the
+            // components' log lines and the playground blocks on a write, so it could not stop on Ctrl-C
+            // (seen once on a slow, cold machine: no exit within 2 minutes).
+            Thread drain = new Thread(() -> output.lines().forEach(lines::add), "playground-output");
+            drain.setDaemon(true);
+            drain.start();
             List<ProcessHandle> started = p.descendants().toList();
             assertThat(started).as("etcd, kube-apiserver, kube-controller-manager, kube-scheduler and kwok")
                     .hasSizeGreaterThanOrEqualTo(5);
@@ -113,7 +119,7 @@ class PlaygroundIT {
                 h.onExit().get(30, TimeUnit.SECONDS); // fails if a child outlives the playground
                 assertThat(h.isAlive()).as(h.info().command().orElse("pid " + h.pid())).isFalse();
             }
-            output.lines().forEach(lines::add);
+            drain.join(TimeUnit.SECONDS.toMillis(30)); // the pipe's end: the playground and its children are gone
             assertThat(lines).contains("neo4j-guard playground: stopped");
         } finally {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
