@@ -61,7 +61,7 @@ class ScaleIT {
         }
         Path log = Path.of("target", "reconciler-scale.log");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // The launcher's options for long-running servers (neo4j-guard script), with room for 100 clusters.
+                // The launcher's options for `reconcile` (the neo4j-guard script; keep the two alike).
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms32m", "-Xmx96m", "-Xss512k",
                 "-XX:ReservedCodeCacheSize=16m", "-XX:-UsePerfData",
                 "-cp", System.getProperty("java.class.path"), ReconcileMain.class.getName(),
