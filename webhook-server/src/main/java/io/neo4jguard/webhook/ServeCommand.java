@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -39,6 +40,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs the admission webhooks (HTTPS) for the API server",
@@ -124,6 +127,14 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--exit-when-ready", hidden = true)
     boolean exitWhenReady;
 
+    /**
+     * With --exit-when-ready: send this many reviews to ourselves over TLS before exiting
+     * ({@link TrainingLoad}), so the launcher's archive holds the classes, and on Java 25 the method
+     * profiles, of a server that has answered reviews, not one that has only started.
+     */
+    @Option(names = "--train-reviews", hidden = true, paramLabel = "N")
+    int trainReviews;
+
     /** The API server client for --self-signed-secret; owned (closed) by the command. Replaceable by tests. */
     Supplier<KubernetesClient> kube = KubeClients.system()::client;
     /** Told the started server (tests stop it with {@link WebhookServer#shutdown()}). */
@@ -138,11 +149,6 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         JsonLog log = JsonLog.to(out);
-        Optional<Validator> loaded = policy.apply(Validator.standard(), cwd, err);
-        if (loaded.isEmpty()) {
-            return Main.USAGE;
-        }
-        Validator validator = loaded.get();
         if (selfSignedSecret != null && !selfSignedSecret.isBlank()
                 && !selfSignedSecret.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?/[a-z0-9]([-.a-z0-9]*[a-z0-9])?")) {
             return usage("--self-signed-secret expects NAMESPACE/NAME, got '" + selfSignedSecret + "'");
@@ -155,20 +161,17 @@ final class ServeCommand implements Callable<Integer> {
             }
             delay = d.value();
         }
-        ResolverProvider resolvers;
-        switch (lookups) {
-            case "none" -> resolvers = ResolverProvider.NONE;
-            case "api-server" -> resolvers = ApiServerResolver.autoConfigured();
-            case "auto" -> resolvers = KubeClients.system().discover().isPresent()
-                    ? ApiServerResolver.autoConfigured() : ResolverProvider.NONE;
-            default -> {
-                return usage("--lookups expects auto, api-server or none, got '" + lookups + "'");
-            }
+        if (!List.of("none", "api-server", "auto").contains(lookups)) {
+            return usage("--lookups expects auto, api-server or none, got '" + lookups + "'");
         }
 
         boolean selfSigned = selfSignedSecret != null && !selfSignedSecret.isBlank();
         boolean tempDir = false;
         Path dir;
+        // Loopback certificates (--dev, the training run) are made while the rules load: a key pair, a
+        // CA and a certificate on a cold JVM take some 0.1 s, as long as loading the rules, and a start
+        // has both cores to itself.
+        CompletableFuture<Void> loopbackCertificates = CompletableFuture.completedFuture(null);
         String host = bind != null && !bind.isBlank() ? bind : dev ? "127.0.0.1" : "0.0.0.0";
         try {
             if (certDir != null && !certDir.isBlank()) {
@@ -178,10 +181,10 @@ final class ServeCommand implements Callable<Integer> {
                 tempDir = true;
             } else if (exitWhenReady && !dev) {
                 dir = Files.createTempDirectory("neo4j-guard-train");
-                CertDir.ensure(dir, CertRequest.loopback(), Clock.systemUTC());
+                loopbackCertificates = makeLoopbackCertificates(dir);
             } else if (dev) {
                 dir = cwd.resolve(DEV_DIR);
-                CertDir.ensure(dir, CertRequest.loopback(), Clock.systemUTC());
+                loopbackCertificates = makeLoopbackCertificates(dir);
             } else {
                 return usage("--cert-dir is required (or NEO4J_GUARD_CERT_DIR; --dev makes its own)");
             }
@@ -191,6 +194,24 @@ final class ServeCommand implements Callable<Integer> {
             error("cannot create certificates in " + (dev ? DEV_DIR : "a temporary directory") + ": " + e.getMessage());
             return Main.USAGE;
         }
+        Optional<Validator> loaded = policy.apply(Validator.standard(), cwd, err);
+        try {
+            loopbackCertificates.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            error("cannot create certificates in " + (dev ? DEV_DIR : "a temporary directory") + ": " + cause.getMessage());
+            return Main.USAGE;
+        }
+        if (loaded.isEmpty()) {
+            return Main.USAGE;
+        }
+        Validator validator = loaded.get();
+        ResolverProvider resolvers = switch (lookups) {
+            case "api-server" -> ApiServerResolver.autoConfigured();
+            case "auto" -> KubeClients.system().discover().isPresent()
+                    ? ApiServerResolver.autoConfigured() : ResolverProvider.NONE;
+            default -> ResolverProvider.NONE;
+        };
         RotationLoop rotation = null;
         KubernetesClient client = null;
         if (selfSigned) {
@@ -250,6 +271,14 @@ final class ServeCommand implements Callable<Integer> {
             return Main.USAGE;
         }
         if (exitWhenReady) {
+            if (trainReviews > 0) {
+                try {
+                    int ok = TrainingLoad.run(ListenAddress.dialable(host), server.port(), trainReviews);
+                    log.info("training reviews answered", Map.of("sent", trainReviews, "ok", ok));
+                } catch (IOException e) {
+                    log.warn("training reviews failed", Map.of("reason", describe(e)));
+                }
+            }
             server.close();
             stopRotation(rotation, client, null);
             if (certDir == null || certDir.isBlank()) {
@@ -274,6 +303,16 @@ final class ServeCommand implements Callable<Integer> {
             // the JVM is already shutting down: that hook is what stopped us
         }
         return Main.OK;
+    }
+
+    private static CompletableFuture<Void> makeLoopbackCertificates(Path dir) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                CertDir.ensure(dir, CertRequest.loopback(), Clock.systemUTC());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e.getMessage(), e);
+            }
+        });
     }
 
     private static void stopRotation(RotationLoop rotation, KubernetesClient client, Path tempDir) {

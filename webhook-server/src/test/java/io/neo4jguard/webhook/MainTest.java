@@ -181,6 +181,16 @@ class MainTest {
         assertThat(out.toString()).contains("\"msg\":\"serving\"");
     }
 
+    @Test
+    void theTrainingRunAnswersEveryReviewItSendsItselfOverTls(@TempDir Path dir) {
+        // 40: every kind (ten), CREATE and UPDATE, on both paths.
+        assertThat(run(dir, "serve", "--exit-when-ready", "--train-reviews", "40", "--port", "0", "--metrics-port", "-1",
+                "--bind", "127.0.0.1", "--lookups", "none")).isEqualTo(0);
+        assertThat(out.toString()).contains("\"msg\":\"training reviews answered\"").contains("\"ok\":40")
+                .contains("\"kind\":\"Neo4jAuthRule\"").contains("\"operation\":\"UPDATE\"")
+                .contains("\"webhook\":\"mutate\"").doesNotContain("\"level\":\"error\"");
+    }
+
     @SuppressWarnings("unchecked")
     @Test
     void devWebhookConfigurationsFollowTheContract() {
