@@ -5,19 +5,16 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.neo4jguard.core.api.Kinds;
 import io.neo4jguard.webhook.admission.Webhook;
+import io.neo4jguard.webhook.tls.AnyServerCertificate;
 
 import javax.net.ssl.HttpsURLConnection;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -102,24 +99,8 @@ final class TrainingLoad {
     }
 
     private static SSLSocketFactory trustingFactory() throws IOException {
-        TrustManager any = new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        };
         try {
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, new TrustManager[] {any}, null);
-            return ctx.getSocketFactory();
+            return AnyServerCertificate.context(new AnyServerCertificate()).getSocketFactory();
         } catch (GeneralSecurityException e) {
             throw new IOException("no TLS client: " + e.getMessage(), e);
         }

@@ -2,15 +2,12 @@ package io.neo4jguard.webhook.tls;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A real TLS handshake with our own port, as controller-runtime's StartedChecker does: readiness means
@@ -26,27 +23,9 @@ public final class TlsProbe {
 
     /** The certificate served at {@code host:port}, or empty when no TLS handshake got that far. */
     public static Optional<X509Certificate> served(String host, int port) {
-        AtomicReference<X509Certificate> seen = new AtomicReference<>();
-        TrustManager capture = new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-                if (chain.length > 0) {
-                    seen.set(chain[0]);
-                }
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        };
+        AnyServerCertificate capture = new AnyServerCertificate();
         try {
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, new TrustManager[] {capture}, null);
+            SSLContext ctx = AnyServerCertificate.context(capture);
             try (SSLSocket s = (SSLSocket) ctx.getSocketFactory().createSocket()) {
                 s.connect(new InetSocketAddress(host, port), (int) TIMEOUT.toMillis());
                 s.setSoTimeout((int) TIMEOUT.toMillis());
@@ -56,6 +35,6 @@ public final class TlsProbe {
             // With a required client certificate the server may end the handshake after sending its
             // own certificate: that still proves TLS serves, so fall through to what was seen.
         }
-        return Optional.ofNullable(seen.get());
+        return capture.seen();
     }
 }
