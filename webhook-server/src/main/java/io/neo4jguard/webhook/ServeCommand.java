@@ -168,9 +168,9 @@ final class ServeCommand implements Callable<Integer> {
         boolean selfSigned = selfSignedSecret != null && !selfSignedSecret.isBlank();
         boolean tempDir = false;
         Path dir;
-        // Loopback certificates (--dev, the training run) are made while the rules load: a key pair, a
-        // CA and a certificate on a cold JVM take some 0.1 s, as long as loading the rules, and a start
-        // has both cores to itself.
+        // Loopback certificates (--dev, the training run) are made while the rules load: two key pairs
+        // and two signatures on a cold JVM take 0.15 to 0.25 s, the rules 40 to 60 ms more, and a start
+        // has the cores to itself (docs/benchmarks.md, session 4).
         CompletableFuture<Void> loopbackCertificates = CompletableFuture.completedFuture(null);
         String host = bind != null && !bind.isBlank() ? bind : dev ? "127.0.0.1" : "0.0.0.0";
         try {

@@ -182,6 +182,16 @@ class MainTest {
     }
 
     @Test
+    void devCertificatesThatCannotBeWrittenAreAUsageErrorNamingTheDirectory(@TempDir Path dir) throws Exception {
+        // .neo4j-guard is a file, so the certificate directory cannot be made: the failure comes from the
+        // thread that makes the certificates while the rules load, and must still end the start cleanly.
+        Files.writeString(dir.resolve(".neo4j-guard"), "not a directory");
+        assertThat(run(dir, "serve", "--dev", "--port", "0", "--metrics-port", "-1", "--lookups", "none")).isEqualTo(2);
+        assertThat(err.toString()).contains("cannot create certificates in " + ServeCommand.DEV_DIR)
+                .doesNotContain("\tat ");
+    }
+
+    @Test
     void theTrainingRunAnswersEveryReviewItSendsItselfOverTls(@TempDir Path dir) {
         // 40: every kind (ten), CREATE and UPDATE, on both paths.
         assertThat(run(dir, "serve", "--exit-when-ready", "--train-reviews", "40", "--port", "0", "--metrics-port", "-1",
