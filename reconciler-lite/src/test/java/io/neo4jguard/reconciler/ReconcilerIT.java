@@ -274,6 +274,25 @@ class ReconcilerIT {
     }
 
     @Test
+    void aBackupThatArrivesBeforeItsClusterIsReconciledWhenTheClusterArrives(KubernetesClient client) throws Exception {
+        // The order one `kubectl apply -f dir/` can produce as the informers see it: the backup's target is
+        // not in the cache yet, so the backup is Invalid (refs.target-missing). The cluster's arrival must queue
+        // it again (Caches.backupsNaming, CachesTest). The runtime's resync is 10 min; an informer relisting
+        // right then (as one did in a run of this test without the fix, the API server's watch cache just
+        // started) could also pass it, which is why the mapping itself is proven in CachesTest.
+        Harness.create(client, ns, Harness.oneShotBackup("early", "late-source"));
+        await("Invalid: target missing", WAIT, () -> String.valueOf(Harness.conditionMessage(
+                Harness.get(client, ns, Kinds.BACKUP, "early"), "Invalid")).contains("refs.target-missing"));
+        assertThat(client.batch().v1().jobs().inNamespace(ns).withName("early-backup").get()).isNull();
+
+        Harness.create(client, ns, Harness.cluster("late-source", 3, true));
+        await("Job once the cluster exists", WAIT,
+                () -> client.batch().v1().jobs().inNamespace(ns).withName("early-backup").get() != null);
+        await("no longer Invalid", WAIT, () -> "False".equals(condition(Harness.get(client, ns, Kinds.BACKUP, "early"),
+                "Invalid")));
+    }
+
+    @Test
     void aBackupWhoseScheduleIsRemovedLosesItsCronJobAndKeepsItsJobs(KubernetesClient client) throws Exception {
         Harness.create(client, ns, Harness.cluster("nightly-source", 3, true));
         GenericKubernetesResource b = Harness.create(client, ns, Harness.oneShotBackup("nightly", "nightly-source"));

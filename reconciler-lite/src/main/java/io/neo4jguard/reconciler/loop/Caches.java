@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -34,7 +35,8 @@ import java.util.function.Consumer;
  * <ul>
  *   <li>the managed kinds, Neo4jEnterpriseCluster, Neo4jEnterpriseStandalone and Neo4jBackup, in all namespaces,
  *       resynced every {@code resync} (a resync replays every object to the handler: the periodic check that
- *       nothing drifted, which costs reads of the cache and no request);</li>
+ *       nothing drifted, which costs reads of the cache and no request); a cluster or standalone that arrives or
+ *       changes also queues the backups that name it;</li>
  *   <li>the kinds we create, selected by label {@value ManagedLabels#MANAGED_SELECTOR} (so the caches hold our
  *       objects only, not every ConfigMap of the cluster); a change to one queues its owner;</li>
  *   <li>Namespaces, only with a namespace selector: a relabelled namespace queues its resources.</li>
@@ -54,7 +56,8 @@ public final class Caches implements LiveObjects, AutoCloseable {
     private final Duration resync;
     private final Consumer<ObjectRef> enqueue;
     private final boolean watchNamespaces;
-    private final Map<String, SharedIndexInformer<GenericKubernetesResource>> primaries = new LinkedHashMap<>();
+    /** Concurrent: the handlers of the first informers read it while {@link #start} still adds the later ones. */
+    private final Map<String, SharedIndexInformer<GenericKubernetesResource>> primaries = new ConcurrentHashMap<>();
     private final Map<Class<?>, SharedIndexInformer<? extends HasMetadata>> owned = new LinkedHashMap<>();
     private SharedIndexInformer<Namespace> namespaces;
 
@@ -196,6 +199,7 @@ public final class Caches implements LiveObjects, AutoCloseable {
         @Override
         public void onAdd(GenericKubernetesResource o) {
             enqueue.accept(ref(o));
+            queueBackupsOf(o);
         }
 
         /**
@@ -213,6 +217,7 @@ public final class Caches implements LiveObjects, AutoCloseable {
                     || !Objects.equals(a.getLabels(), b.getLabels())
                     || !Objects.equals(a.getDeletionTimestamp(), b.getDeletionTimestamp())) {
                 enqueue.accept(ref(now));
+                queueBackupsOf(now);
             }
         }
 
@@ -224,6 +229,39 @@ public final class Caches implements LiveObjects, AutoCloseable {
         private ObjectRef ref(GenericKubernetesResource o) {
             return new ObjectRef(kind, o.getMetadata().getNamespace(), o.getMetadata().getName());
         }
+
+        /**
+         * A backup is checked against its target (refs.target-missing when the cache does not hold it) and built
+         * from it (the Job dials the target's Service, with its TLS), so the target's arrival or change queues the
+         * backups that name it. The informers of the two kinds are separate: a backup applied together with its
+         * cluster can reach its worker before the cluster reaches the cache, and without this it stayed Invalid
+         * until the next resync (ClusterEndToEndIT saw it once in a full build).
+         */
+        private void queueBackupsOf(GenericKubernetesResource target) {
+            if (!Kinds.SERVERS.contains(kind)) {
+                return;
+            }
+            SharedIndexInformer<GenericKubernetesResource> backups = primaries.get(Kinds.BACKUP);
+            if (backups == null) {
+                return; // not started yet: its own first list queues every backup
+            }
+            backupsNaming(target, backups.getStore().list()).forEach(enqueue);
+        }
+    }
+
+    /** The backups among {@code backups} whose spec.instanceRef names {@code target} (same namespace). */
+    static List<ObjectRef> backupsNaming(HasMetadata target, List<GenericKubernetesResource> backups) {
+        String namespace = target.getMetadata().getNamespace();
+        String name = target.getMetadata().getName();
+        List<ObjectRef> out = new ArrayList<>();
+        for (GenericKubernetesResource b : backups) {
+            if (Objects.equals(namespace, b.getMetadata().getNamespace())
+                    && b.getAdditionalProperties().get("spec") instanceof Map<?, ?> spec
+                    && name.equals(spec.get("instanceRef"))) {
+                out.add(new ObjectRef(Kinds.BACKUP, namespace, b.getMetadata().getName()));
+            }
+        }
+        return out;
     }
 
     private final class OwnedHandler<T extends HasMetadata> implements ResourceEventHandler<T> {
