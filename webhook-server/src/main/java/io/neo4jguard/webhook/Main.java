@@ -62,10 +62,6 @@ public final class Main {
 
     /** The root command with every module's commands (what a run that names none gets). */
     static CommandLine commandLine(Streams io) {
-        CommandLine root = Cli.root(DESCRIPTION);
-        for (Cli.Subcommand c : commands(io)) {
-            root.addSubcommand(c.name(), c.make().get());
-        }
-        return root;
+        return Cli.root(DESCRIPTION, commands(io));
     }
 }

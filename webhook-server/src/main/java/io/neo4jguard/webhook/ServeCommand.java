@@ -161,7 +161,15 @@ final class ServeCommand implements Callable<Integer> {
             }
             delay = d.value();
         }
-        if (!List.of("none", "api-server", "auto").contains(lookups)) {
+        // Checked now, made after the policy loads (an API-server client is not made for a start that fails).
+        Supplier<ResolverProvider> lookupsMode = switch (lookups) {
+            case "none" -> () -> ResolverProvider.NONE;
+            case "api-server" -> ApiServerResolver::autoConfigured;
+            case "auto" -> () -> KubeClients.system().discover().isPresent()
+                    ? ApiServerResolver.autoConfigured() : ResolverProvider.NONE;
+            default -> null;
+        };
+        if (lookupsMode == null) {
             return usage("--lookups expects auto, api-server or none, got '" + lookups + "'");
         }
 
@@ -206,12 +214,7 @@ final class ServeCommand implements Callable<Integer> {
             return Main.USAGE;
         }
         Validator validator = loaded.get();
-        ResolverProvider resolvers = switch (lookups) {
-            case "api-server" -> ApiServerResolver.autoConfigured();
-            case "auto" -> KubeClients.system().discover().isPresent()
-                    ? ApiServerResolver.autoConfigured() : ResolverProvider.NONE;
-            default -> ResolverProvider.NONE;
-        };
+        ResolverProvider resolvers = lookupsMode.get();
         RotationLoop rotation = null;
         KubernetesClient client = null;
         if (selfSigned) {

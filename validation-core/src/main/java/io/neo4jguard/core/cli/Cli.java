@@ -61,11 +61,16 @@ public final class Cli {
             io.out().flush();
             return OK;
         }
+        return run(root(description, needed(commands, args)), io, args);
+    }
+
+    /** The root command with {@code commands}, each made now. */
+    public static CommandLine root(String description, List<Subcommand> commands) {
         CommandLine root = root(description);
-        for (Subcommand c : needed(commands, args)) {
+        for (Subcommand c : commands) {
             root.addSubcommand(c.name(), c.make().get());
         }
-        return run(root, io, args);
+        return root;
     }
 
     /** The commands a command line needs: the one it names first, or every one when it names none. */
